@@ -12,7 +12,9 @@ if ! command -v node >/dev/null 2>&1; then
 fi
 if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
   echo "› installing pnpm@$PNPM_VERSION" >&2
-  if ! npm install -g "pnpm@$PNPM_VERSION" >/dev/null 2>&1; then
+  if npm install -g "pnpm@$PNPM_VERSION" >/dev/null 2>&1; then
+    export PATH="$(npm prefix -g)/bin:$PATH"
+  else
     # No write access to the global prefix: keep pnpm inside the checkout instead.
     npm install --prefix "$ROOT/.tools" "pnpm@$PNPM_VERSION" >/dev/null
     export PATH="$ROOT/.tools/node_modules/.bin:$PATH"

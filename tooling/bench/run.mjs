@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// Whole-system benchmarks of zmgr, run against the BUILT packages (turbo builds them first).
+// Prints a table and writes the same figures as JSON to tooling/bench/latest.json.
+// Ratios are measured in the same run, so the machine's speed cancels out.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { makeRegistry } from "./fixtures.mjs";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const zmgrBin = join(here, "../../apps/cli/dist/zmgr.js");
+const quick = process.argv.includes("--quick");
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeSpawn(args, runs, env = process.env) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { env, encoding: "utf8" });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  }
+  return median(times);
+}
+
+async function timeAsync(fn, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+}
+
+const results = [];
+function record(name, ms, extra = {}) {
+  results.push({ name, ms: Math.round(ms * 100) / 100, ...extra });
+}
+
+// 1. Startup: `zmgr --version` against a bare `node -e ''`.
+{
+  const runs = quick ? 5 : 21;
+  const bare = timeSpawn(["-e", ""], runs);
+  const version = timeSpawn([zmgrBin, "--version"], runs);
+  const help = timeSpawn([zmgrBin, "--help"], runs);
+  record("node -e ''", bare);
+  record("zmgr --version", version, {
+    ratio: +(version / bare).toFixed(2),
+    goal: "≤ 1.3× node -e ''",
+  });
+  record("zmgr --help", help, { ratio: +(help / bare).toFixed(2) });
+}
+
+const work = mkdtempSync(join(tmpdir(), "zmgr-bench-"));
+try {
+  // 2. Load + validate 10,000 zones, in-process through the built packages.
+  {
+    const { Registry } = await import("@zmgr/registry");
+    const { validateSnapshot } = await import("@zmgr/validate");
+    const root = join(work, "r10k");
+    makeRegistry(root, 10_000);
+    const registry = Registry.open(root);
+    const load = await timeAsync(() => registry.load(), quick ? 2 : 5);
+    const snapshot = await registry.load();
+    const both = await timeAsync(
+      async () => validateSnapshot(await registry.load()),
+      quick ? 2 : 5,
+    );
+    const errors = validateSnapshot(snapshot).filter((d) => d.severity === "error");
+    if (errors.length > 0) throw new Error(`bench registry is not clean: ${errors[0].message}`);
+    record("load 10,000 zones", load, { goal: "< 1000 ms" });
+    record("load + validate 10,000 zones", both, { goal: "< 1000 ms" });
+  }
+
+  // 3. create --dry-run with 60,000 zones in a /16, against merely reading those files.
+  {
+    const root = join(work, "r60k");
+    makeRegistry(root, 60_000);
+    const readAll = join(here, "read-all.mjs");
+    const runs = quick ? 1 : 3;
+    const read = timeSpawn([readAll, join(root, "zones")], runs);
+    const env = { ...process.env, ZMGR_SIM_STATE: join(work, "sim.json") };
+    const dry = timeSpawn(
+      [zmgrBin, "--simulate", "--registry", root, "create", "fresh1", "--dry-run", "--json"],
+      runs,
+      env,
+    );
+    record("read 60,000 zone files", read);
+    record("create --dry-run, 60,000 zones", dry, {
+      ratio: +(dry / read).toFixed(2),
+      goal: "≤ 3× reading the files",
+    });
+  }
+
+  // 4. Allocation in large pools (@zmgr/ipam, built).
+  {
+    const { IpPool } = await import("@zmgr/ipam");
+    const v4 = IpPool.from({
+      name: "b",
+      network: "10.0.0.0/16",
+      range: { start: "10.0.0.1", end: "10.0.255.254" },
+    });
+    const used = [];
+    for (let i = 0; i < 60_000; i++) used.push(`10.0.${(i + 1) >> 8}.${(i + 1) & 255}`);
+    record("allocate, /16 with 60,000 used", await timeAsync(() => v4.allocate(used), 5), {
+      goal: "< 20 ms",
+    });
+    const slash8 = IpPool.from({
+      name: "c",
+      network: "10.0.0.0/8",
+      range: { start: "10.0.0.1", end: "10.255.255.254" },
+    });
+    record("allocate, /8 empty", await timeAsync(() => slash8.allocate([]), 5));
+    const v6 = IpPool.from({
+      name: "d",
+      network: "2001:db8::/64",
+      range: { start: "2001:db8::1", end: "2001:db8::ffff:ffff:ffff:ffff" },
+    });
+    record("allocate, IPv6 /64", await timeAsync(() => v6.allocate(["2001:db8::1"]), 5));
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const width = Math.max(...results.map((r) => r.name.length));
+console.log(`${"benchmark".padEnd(width)}  ${"median ms".padStart(10)}  ratio   goal`);
+for (const r of results) {
+  console.log(
+    `${r.name.padEnd(width)}  ${r.ms.toFixed(2).padStart(10)}  ${(r.ratio === undefined ? "" : `${r.ratio}×`).padEnd(6)}  ${r.goal ?? ""}`,
+  );
+}
+const json = { date: new Date().toISOString(), node: process.version, results };
+writeFileSync(join(here, "latest.json"), `${JSON.stringify(json, null, 2)}\n`);
+console.log(JSON.stringify(json));

@@ -1,0 +1,190 @@
+import { type Family, formatAddress, parseAddress } from "./address.js";
+import {
+  AddressInUseError,
+  AddressNotAllocatableError,
+  InvalidPoolError,
+  PoolExhaustedError,
+} from "./errors.js";
+import type { Network } from "./network.js";
+import { analysePool, type PoolSpec } from "./pool-spec.js";
+import { lowestFree, mergeSorted, sortedUsed, sortUnique } from "./used.js";
+
+export interface Utilisation {
+  size: bigint;
+  used: number;
+  free: bigint;
+  /** used / size × 100 (100 for a pool of size 0: nothing is left to hand out). */
+  percent: number;
+  /** Canonical addresses (no prefix) of the allocatable set that are used, ascending. */
+  usedAddresses: string[];
+}
+
+/** A validated pool, built once and reused: membership, allocation, utilisation. */
+export class IpPool {
+  readonly name: string;
+  readonly family: Family;
+  readonly prefixLength: number;
+  readonly size: bigint;
+  readonly mode: "range" | "list";
+  readonly network: Network;
+  /** network, IPv4 broadcast, gateway and reserve: never allocatable (ascending, unique). */
+  readonly excluded: readonly bigint[];
+  /** Range mode: the inclusive range. */
+  readonly range: { readonly start: bigint; readonly end: bigint } | undefined;
+  /** List mode: the allocatable addresses in file order (excluded ones and repeats dropped). */
+  readonly list: readonly bigint[] | undefined;
+  readonly #excludedSet: ReadonlySet<bigint>;
+  readonly #listSet: ReadonlySet<bigint> | undefined;
+
+  private constructor(spec: PoolSpec) {
+    const { problems, compiled: c } = analysePool(spec);
+    if (c === undefined) {
+      throw new InvalidPoolError(
+        spec.name,
+        problems.filter((p) => p.severity === "error"),
+      );
+    }
+    this.name = c.name;
+    this.family = c.family;
+    this.network = c.net;
+    this.prefixLength = c.net.prefix;
+    const ex = [c.net.base, ...c.reserve];
+    if (c.net.broadcast !== undefined) ex.push(c.net.broadcast);
+    if (c.gateway !== undefined) ex.push(c.gateway);
+    this.excluded = sortUnique(ex);
+    this.#excludedSet = new Set(this.excluded);
+    if (c.range !== undefined) {
+      const { start, end } = c.range;
+      this.mode = "range";
+      this.range = { start, end };
+      this.list = undefined;
+      const inside = this.excluded.filter((v) => v >= start && v <= end).length;
+      this.size = end - start + 1n - BigInt(inside);
+    } else {
+      this.mode = "list";
+      this.range = undefined;
+      const seen = new Set<bigint>();
+      const list: bigint[] = [];
+      for (const v of c.list ?? []) {
+        if (seen.has(v) || this.#excludedSet.has(v)) continue;
+        seen.add(v);
+        list.push(v);
+      }
+      this.list = list;
+      this.#listSet = seen;
+      this.size = BigInt(list.length);
+    }
+  }
+
+  /** Throws InvalidPoolError (zmgr::pool::invalid, with `problems`) when validatePool finds an error. */
+  static from(spec: PoolSpec): IpPool {
+    return new IpPool(spec);
+  }
+
+  /** Whether the numeric value is in the allocatable set. */
+  has(value: bigint): boolean {
+    if (this.#excludedSet.has(value)) return false;
+    if (this.range) return value >= this.range.start && value <= this.range.end;
+    return this.#listSet?.has(value) ?? false;
+  }
+
+  /** In the allocatable set ("a" or "a/p"; the prefix is ignored). */
+  contains(addr: string): boolean {
+    const p = parseAddress(addr);
+    return p !== undefined && p.family === this.family && this.has(p.value);
+  }
+
+  /** Inside the pool's network ("a" or "a/p"; the prefix is ignored). */
+  inNetwork(addr: string): boolean {
+    const p = parseAddress(addr);
+    return (
+      p !== undefined &&
+      p.family === this.family &&
+      p.value >= this.network.base &&
+      p.value <= this.network.last
+    );
+  }
+
+  /** Ascending unique used values that are in the allocatable set. */
+  usedValues(used: Iterable<string>): bigint[] {
+    const lo = this.range?.start ?? this.network.base;
+    const hi = this.range?.end ?? this.network.last;
+    return sortedUsed(used, this.family, lo, hi).filter((v) => this.has(v));
+  }
+
+  /**
+   * Allocates max(count, pinned.length) addresses as "a/p" (pool prefix, canonical text): the
+   * pinned ones first, in order, then the lowest free (range) or first free in file order (list).
+   * `used` may hold any family and "/p" suffixes. Throws AddressNotAllocatableError,
+   * AddressInUseError or PoolExhaustedError; never returns a partial result.
+   */
+  allocate(used: Iterable<string>, count = 1, pinned: readonly string[] = []): string[] {
+    const usedSorted = this.usedValues(used);
+    const taken = new Set<bigint>();
+    for (const text of pinned) {
+      const p = parseAddress(text);
+      if (p === undefined) throw new AddressNotAllocatableError(this.name, text, "not an address");
+      if (p.family !== this.family || !this.has(p.value)) {
+        throw new AddressNotAllocatableError(this.name, text, this.whyNot(p.value, p.family));
+      }
+      if (taken.has(p.value) || binaryHas(usedSorted, p.value)) {
+        throw new AddressInUseError(this.name, formatAddress(this.family, p.value));
+      }
+      taken.add(p.value);
+    }
+    const need = Math.max(count, pinned.length) - pinned.length;
+    let fresh: bigint[] = [];
+    if (need > 0) {
+      if (this.range) {
+        const blocked = mergeSorted(usedSorted, this.excluded);
+        fresh = lowestFree(this.range.start, this.range.end, blocked, need, taken);
+      } else {
+        const usedSet = new Set(usedSorted);
+        for (const v of this.list ?? []) {
+          if (fresh.length === need) break;
+          if (!usedSet.has(v) && !taken.has(v)) fresh.push(v);
+        }
+      }
+      if (fresh.length < need) {
+        const free = this.size - BigInt(usedSorted.length + taken.size);
+        throw new PoolExhaustedError(this.name, this.size, free, need, this.mode);
+      }
+    }
+    return [...taken, ...fresh].map((v) => `${formatAddress(this.family, v)}/${this.prefixLength}`);
+  }
+
+  utilisation(used: Iterable<string>): Utilisation {
+    const values = this.usedValues(used);
+    const n = values.length;
+    return {
+      size: this.size,
+      used: n,
+      free: this.size - BigInt(n),
+      percent: this.size === 0n ? 100 : (n / Number(this.size)) * 100,
+      usedAddresses: values.map((v) => formatAddress(this.family, v)),
+    };
+  }
+
+  private whyNot(value: bigint, family: Family): string {
+    if (family !== this.family) return `pool is IPv${this.family}, address is IPv${family}`;
+    const net = this.network;
+    if (value < net.base || value > net.last) return "outside the pool's network";
+    if (value === net.base) return "it is the network address";
+    if (value === net.broadcast) return "it is the broadcast address";
+    if (this.#excludedSet.has(value)) return "it is the gateway or a reserved address";
+    return this.range ? "outside the pool's range" : "not in the pool's address list";
+  }
+}
+
+function binaryHas(sorted: readonly bigint[], v: bigint): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = sorted[mid]!;
+    if (m === v) return true;
+    if (m < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

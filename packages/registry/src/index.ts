@@ -1,1 +1,24 @@
-export {};
+export { DirectoryStorage, TEMP_FILE, versionOf } from "./dir-storage.js";
+export type { LockHolder } from "./errors.js";
+export {
+  ConflictError,
+  InvalidNameError,
+  LockedError,
+  ReadOnlyError,
+  RegistryNotFoundError,
+  UnreadableError,
+} from "./errors.js";
+export { toStorageError } from "./fs-errors.js";
+export { caseClashes, loadSnapshot } from "./load.js";
+export type { LockDeps } from "./lock.js";
+export { acquireLock } from "./lock.js";
+export { isProcessAlive } from "./lock-file.js";
+export type { LockRunOptions, RegistryDeps } from "./registry.js";
+export { Registry } from "./registry.js";
+export type { ReservationState, Reserver } from "./reservation.js";
+export { reservationState, withFailure, withoutStatus, withReservation } from "./reservation.js";
+export type { RegistryRootOptions } from "./root.js";
+export { resolveRegistryRoot, SYSTEM_REGISTRY } from "./root.js";
+export type { LoadedFile, Snapshot } from "./snapshot.js";
+export type { LockHandle, LockOptions, Storage } from "./storage.js";
+export { KIND_DIRS, LOCK_FILE, relativePath } from "./storage.js";

@@ -1,0 +1,151 @@
+import { createHash } from "node:crypto";
+import { mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { DocKind } from "@zmgr/kdl-schema";
+import writeFileAtomic from "write-file-atomic";
+import { ConflictError, RegistryNotFoundError } from "./errors.js";
+import { toStorageError } from "./fs-errors.js";
+import { acquireLock, type LockDeps } from "./lock.js";
+import { assertSafeFileName } from "./names.js";
+import {
+  KIND_DIRS,
+  type LockHandle,
+  type LockOptions,
+  relativePath,
+  type Storage,
+} from "./storage.js";
+
+/** The version of a document: a sha256 of its exact bytes, so a CAS compares content, not mtimes. */
+export function versionOf(bytes: Uint8Array | string): string {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+
+/** Temp files of an interrupted atomic write (`<name>.kdl.<uint32>`, write-file-atomic's naming). */
+export const TEMP_FILE = /^[^.].*\.kdl\.\d{1,10}$/;
+
+/** The registry as a directory of `.kdl` files; every write is atomic (temp, fsync, rename). */
+export class DirectoryStorage implements Storage {
+  constructor(
+    readonly root: string,
+    private readonly lockDeps: LockDeps = {},
+  ) {}
+
+  async list(kind: DocKind): Promise<string[]> {
+    if (kind === "config") {
+      await this.assertRoot();
+      return (await this.read("config", "config")) ? ["config"] : [];
+    }
+    const dir = join(this.root, KIND_DIRS[kind]);
+    try {
+      const entries = await readdir(dir, { withFileTypes: true });
+      return entries
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && isDocumentName(e.name))
+        .map((e) => e.name.slice(0, -4));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") {
+        await this.assertRoot();
+        return [];
+      }
+      throw toStorageError(err, dir, "read", this.root);
+    }
+  }
+
+  async read(kind: DocKind, name: string): Promise<{ text: string; version: string } | undefined> {
+    const path = this.pathOf(kind, name);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw toStorageError(err, path, "read", this.root);
+    }
+    return { text: bytes.toString("utf8"), version: versionOf(bytes) };
+  }
+
+  async write(kind: DocKind, name: string, text: string, expected: string | null): Promise<string> {
+    const path = this.pathOf(kind, name);
+    await this.check(kind, name, expected);
+    const bytes = Buffer.from(text, "utf8");
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFileAtomic(path, bytes, { fsync: true });
+      await fsyncDir(dirname(path));
+    } catch (err) {
+      throw toStorageError(err, path, "write", this.root);
+    }
+    return versionOf(bytes);
+  }
+
+  async remove(kind: DocKind, name: string, expected?: string): Promise<void> {
+    const path = this.pathOf(kind, name);
+    if (expected !== undefined) await this.check(kind, name, expected);
+    try {
+      await unlink(path);
+      await fsyncDir(dirname(path));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw toStorageError(err, path, "write", this.root);
+    }
+  }
+
+  lock(opts: LockOptions): Promise<LockHandle> {
+    return acquireLock(this.root, opts, this.lockDeps);
+  }
+
+  /**
+   * Deletes temp files left by a writer killed mid-write (kill -9 skips every cleanup). Call it
+   * only while holding the registry lock: every zmgr write happens under it, so no temp file
+   * then belongs to a live write. Returns the paths removed, relative to the root.
+   */
+  async sweepTempFiles(): Promise<string[]> {
+    const removed: string[] = [];
+    for (const sub of Object.values(KIND_DIRS)) {
+      const names = await readdir(join(this.root, sub)).catch(() => [] as string[]);
+      for (const n of names.filter((x) => TEMP_FILE.test(x))) {
+        await unlink(join(this.root, sub, n)).then(
+          () => removed.push(`${sub}/${n}`),
+          () => {},
+        );
+      }
+    }
+    return removed;
+  }
+
+  private async check(kind: DocKind, name: string, expected: string | null): Promise<void> {
+    const current = await this.read(kind, name);
+    const file = relativePath(kind, name);
+    if (expected === null && current) throw new ConflictError(file, "exists");
+    if (expected !== null && !current) throw new ConflictError(file, "missing");
+    if (expected !== null && current && current.version !== expected) {
+      throw new ConflictError(file, "changed");
+    }
+  }
+
+  private pathOf(kind: DocKind, name: string): string {
+    if (kind !== "config") assertSafeFileName(kind, name);
+    return join(this.root, relativePath(kind, name));
+  }
+
+  private async assertRoot(): Promise<void> {
+    try {
+      if (!(await stat(this.root)).isDirectory()) throw new RegistryNotFoundError(this.root);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") {
+        throw new RegistryNotFoundError(this.root, err);
+      }
+      throw toStorageError(err, this.root, "read", this.root);
+    }
+  }
+}
+
+function isDocumentName(file: string): boolean {
+  return file.endsWith(".kdl") && file.length > 4 && !file.startsWith(".");
+}
+
+/** Makes a rename durable: without it a power loss may forget the new directory entry. */
+async function fsyncDir(dir: string): Promise<void> {
+  const handle = await open(dir, "r").catch(() => undefined);
+  if (handle === undefined) return;
+  await handle.sync().catch(() => {}); // not supported on every file system
+  await handle.close();
+}

@@ -1,0 +1,81 @@
+import { ZmgrError } from "@zmgr/errors";
+
+export interface LockHolder {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+/** Another process holds the registry lock longer than we were willing to wait. */
+export class LockedError extends ZmgrError {
+  readonly holder: LockHolder | undefined;
+  constructor(lockFile: string, holder: LockHolder | undefined, waitedMs: number) {
+    const who = holder
+      ? `process ${holder.pid} on ${holder.host} (since ${holder.since})`
+      : "another process";
+    super("zmgr::registry::locked", `the registry is locked by ${who}`, {
+      help: `wait for it to finish and retry, raise --lock-timeout (waited ${Math.round(waitedMs / 1000)} s), or remove ${lockFile} if that process is gone`,
+      details: { lockFile, ...(holder ? { holder } : {}) },
+    });
+    this.holder = holder;
+  }
+}
+
+/** A compare-and-swap write or remove found the file changed since it was read. */
+export class ConflictError extends ZmgrError {
+  constructor(file: string, reason: "changed" | "exists" | "missing") {
+    const what = {
+      changed: `${file} changed since it was read`,
+      exists: `${file} already exists`,
+      missing: `${file} was removed since it was read`,
+    }[reason];
+    super("zmgr::registry::conflict", what, {
+      help: "another zmgr process edited the registry at the same time; run the command again",
+      details: { file, reason },
+    });
+  }
+}
+
+/** The registry (or one file in it) cannot be written. */
+export class ReadOnlyError extends ZmgrError {
+  constructor(path: string, cause: unknown) {
+    super("zmgr::registry::read_only", `the registry is read-only: cannot write ${path}`, {
+      help: "run zmgr as a user that may write the registry (e.g. through pfexec), or point --registry at a writable copy",
+      cause,
+      details: { path },
+    });
+  }
+}
+
+/** The registry cannot be read (permissions, not a directory, I/O error). */
+export class UnreadableError extends ZmgrError {
+  constructor(path: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? "unknown error";
+    super("zmgr::registry::unreadable", `cannot read ${path} (${code})`, {
+      help: "check the permissions of the registry directory, or point --registry at another one",
+      cause,
+      details: { path },
+    });
+  }
+}
+
+/** The registry root does not exist (or is not a directory). */
+export class RegistryNotFoundError extends ZmgrError {
+  constructor(root: string, cause?: unknown) {
+    super("zmgr::registry::not_found", `no registry at ${root}`, {
+      help: `run \`zmgr init\` to create one there, or point --registry / $ZMGR_REGISTRY at an existing registry`,
+      cause,
+      details: { root },
+    });
+  }
+}
+
+/** A name that cannot be a registry file name (template, pool, publisher or zone). */
+export class InvalidNameError extends ZmgrError {
+  constructor(kind: string, name: string, problem: string) {
+    super("zmgr::registry::invalid_name", `invalid ${kind} name "${name}": ${problem}`, {
+      help: "names start with a letter or digit and use only letters, digits, '_', '.' and '-'",
+      details: { kind, name },
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import { link, open, unlink, writeFile } from "node:fs/promises";
+import type { LockHolder } from "./errors.js";
+
+/** What a lock file records: its holder plus a token that identifies this one acquisition. */
+export interface LockInfo extends LockHolder {
+  token: string;
+}
+
+/** A lock file as found on disk: `info` is undefined when the content is not a lock record. */
+export interface LockState {
+  info: LockInfo | undefined;
+  /** Last refresh (the file's mtime), in ms since the epoch. */
+  refreshedMs: number;
+}
+
+export function newToken(): string {
+  return randomBytes(12).toString("hex");
+}
+
+/**
+ * Creates `path` holding `info`, atomically and only if it does not exist: the record is written
+ * to a private temp file first and then hard-linked into place (EEXIST if taken), so nobody ever
+ * sees a half-written lock. File systems without hard links fall back to `open(O_EXCL)`.
+ */
+export async function createLockFile(path: string, info: LockInfo): Promise<boolean> {
+  const body = `${JSON.stringify(info)}\n`;
+  const tmp = `${path}.${info.token}.tmp`;
+  await writeFile(tmp, body, { flag: "wx", mode: 0o644 });
+  try {
+    await link(tmp, path);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw err;
+    return createExclusive(path, body);
+  } finally {
+    await unlink(tmp).catch(() => {});
+  }
+}
+
+async function createExclusive(path: string, body: string): Promise<boolean> {
+  try {
+    await writeFile(path, body, { flag: "wx", mode: 0o644 });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw err;
+  }
+}
+
+/** Reads a lock file; undefined when there is none. */
+export async function readLockFile(path: string): Promise<LockState | undefined> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, "r");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw err;
+  }
+  try {
+    const [stat, text] = await Promise.all([handle.stat(), handle.readFile("utf8")]);
+    return { info: parseInfo(text), refreshedMs: stat.mtimeMs };
+  } finally {
+    await handle.close();
+  }
+}
+
+function parseInfo(text: string): LockInfo | undefined {
+  try {
+    const v = JSON.parse(text) as Partial<LockInfo>;
+    if (
+      typeof v.pid === "number" &&
+      typeof v.host === "string" &&
+      typeof v.since === "string" &&
+      typeof v.token === "string"
+    ) {
+      return { pid: v.pid, host: v.host, since: v.since, token: v.token };
+    }
+  } catch {
+    // not a lock record (e.g. written by hand): judged by its age only
+  }
+  return undefined;
+}
+
+/** `process.kill(pid, 0)`: ESRCH means gone; EPERM means alive but someone else's. */
+export function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

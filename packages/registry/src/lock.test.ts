@@ -1,0 +1,148 @@
+import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { describe, expect, it } from "vitest";
+import { deadPid, tempDir } from "../test/tmp.js";
+import { LockedError, RegistryNotFoundError } from "./errors.js";
+import { acquireLock } from "./lock.js";
+
+const lockInfo = (pid: number, host: string, token = "t0") =>
+  JSON.stringify({ pid, host, since: "2026-11-24T10:00:00.000Z", token });
+
+describe("registry lock", () => {
+  it("records pid, host and start time, and release is idempotent", async () => {
+    const root = await tempDir();
+    const lock = await acquireLock(root, { timeoutMs: 1000 });
+    const info = JSON.parse(await readFile(join(root, ".zmgr.lock"), "utf8"));
+    expect(info).toMatchObject({ pid: process.pid, host: hostname(), since: lock.holder.since });
+    await lock.release();
+    await lock.release();
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it("times out naming the holder, with a help line", async () => {
+    const root = await tempDir();
+    const held = await acquireLock(root, { timeoutMs: 1000, pid: process.pid, host: "h1" });
+    const err = await acquireLock(root, { timeoutMs: 150 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LockedError);
+    const locked = err as LockedError;
+    expect(locked.code).toBe("zmgr::registry::locked");
+    expect(locked.message).toContain(`process ${process.pid} on h1 (since ${held.holder.since})`);
+    expect(locked.help).toMatch(/--lock-timeout/);
+    expect(locked.holder).toEqual(held.holder);
+    await held.release();
+  });
+
+  it("hands the lock to a waiter once the holder releases it", async () => {
+    const root = await tempDir();
+    const first = await acquireLock(root, { timeoutMs: 1000 });
+    const waiting = acquireLock(root, { timeoutMs: 5000 });
+    await sleep(100);
+    await first.release();
+    const second = await waiting;
+    await second.release();
+  });
+
+  it("lets exactly one of many concurrent acquirers in at a time", async () => {
+    const root = await tempDir();
+    let inside = 0;
+    let most = 0;
+    await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        const lock = await acquireLock(root, { timeoutMs: 10_000 });
+        inside++;
+        most = Math.max(most, inside);
+        await sleep(5);
+        inside--;
+        await lock.release();
+      }),
+    );
+    expect(most).toBe(1);
+  });
+
+  it("takes over the lock of a dead process on this host, with a note", async () => {
+    const root = await tempDir();
+    const pid = await deadPid();
+    await writeFile(join(root, ".zmgr.lock"), lockInfo(pid, hostname()));
+    const notes: string[] = [];
+    const lock = await acquireLock(root, { timeoutMs: 1000, onNote: (m) => notes.push(m) });
+    expect(notes).toEqual([
+      `took over the registry lock of process ${pid} on ${hostname()} (since 2026-11-24T10:00:00.000Z): that process is gone`,
+    ]);
+    expect(JSON.parse(await readFile(join(root, ".zmgr.lock"), "utf8")).pid).toBe(process.pid);
+    await lock.release();
+  });
+
+  it("does not judge a pid from another host: it waits until the lock is stale", async () => {
+    const root = await tempDir();
+    await writeFile(join(root, ".zmgr.lock"), lockInfo(await deadPid(), "elsewhere"));
+    await expect(acquireLock(root, { timeoutMs: 100 })).rejects.toBeInstanceOf(LockedError);
+  });
+
+  it("takes over a lock not refreshed for 60 s (injected clock), but not one of 30 s", async () => {
+    const root = await tempDir();
+    await writeFile(join(root, ".zmgr.lock"), lockInfo(process.pid, "elsewhere"));
+    const mtime = (await stat(join(root, ".zmgr.lock"))).mtimeMs;
+    const at = (s: number) => () => new Date(mtime + s * 1000);
+    await expect(acquireLock(root, { timeoutMs: 100 }, { now: at(30) })).rejects.toThrow(
+      /locked by process/,
+    );
+    const notes: string[] = [];
+    const lock = await acquireLock(
+      root,
+      { timeoutMs: 100, onNote: (m) => notes.push(m) },
+      { now: at(61) },
+    );
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/on elsewhere .*: not refreshed for 61 s$/);
+    await lock.release();
+  });
+
+  it("keeps its own lock fresh while held", async () => {
+    const root = await tempDir();
+    const path = join(root, ".zmgr.lock");
+    const lock = await acquireLock(root, { timeoutMs: 100 }, { refreshMs: 20 });
+    const old = new Date(Date.now() - 120_000);
+    await utimes(path, old, old);
+    await sleep(120);
+    expect(Date.now() - (await stat(path)).mtimeMs).toBeLessThan(5_000);
+    await lock.release();
+  });
+
+  it("never removes a lock that another process has taken over", async () => {
+    const root = await tempDir();
+    const path = join(root, ".zmgr.lock");
+    const lock = await acquireLock(root, { timeoutMs: 100 });
+    await writeFile(path, lockInfo(process.pid, "other-host", "someone-else"));
+    await lock.release();
+    expect(JSON.parse(await readFile(path, "utf8")).token).toBe("someone-else");
+  });
+
+  it("lets only one of two waiters take over the same dead lock", async () => {
+    const root = await tempDir();
+    await writeFile(join(root, ".zmgr.lock"), lockInfo(await deadPid(), hostname()));
+    let inside = 0;
+    let most = 0;
+    const notes: string[] = [];
+    await Promise.all(
+      [1, 2, 3].map(async () => {
+        const lock = await acquireLock(root, { timeoutMs: 5000, onNote: (m) => notes.push(m) });
+        inside++;
+        most = Math.max(most, inside);
+        await sleep(20);
+        inside--;
+        await lock.release();
+      }),
+    );
+    expect(most).toBe(1);
+    expect(notes).toHaveLength(1);
+  });
+
+  it("fails with not_found when the registry root does not exist", async () => {
+    const root = join(await tempDir(), "missing");
+    const err = await acquireLock(root, { timeoutMs: 100 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RegistryNotFoundError);
+    expect((err as RegistryNotFoundError).help).toContain("zmgr init");
+  });
+});

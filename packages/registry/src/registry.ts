@@ -1,0 +1,221 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { hostname } from "node:os";
+import { ZmgrError } from "@zmgr/errors";
+import {
+  checkEntityName,
+  type DocKind,
+  type DocValueMap,
+  parseDocument,
+  printDocument,
+  updateDocument,
+  type Zone,
+} from "@zmgr/kdl-schema";
+import { DirectoryStorage } from "./dir-storage.js";
+import { InvalidNameError } from "./errors.js";
+import { loadSnapshot } from "./load.js";
+import { isProcessAlive } from "./lock-file.js";
+import { fileNameProblem } from "./names.js";
+import {
+  type ReservationState,
+  reservationState,
+  withFailure,
+  withoutStatus,
+  withReservation,
+} from "./reservation.js";
+import type { LoadedFile, Snapshot } from "./snapshot.js";
+import { type LockHandle, relativePath, type Storage } from "./storage.js";
+
+export interface RegistryDeps {
+  storage?: Storage;
+  host?: string;
+  pid?: number;
+  now?: () => Date;
+  isAlive?: (pid: number) => boolean;
+  /** Lock wait for writes made outside `withLock` (default 30 s, the CLI's --lock-timeout). */
+  lockTimeoutMs?: number;
+  /** Lock staleness for DirectoryStorage (default 60 s). */
+  staleMs?: number;
+}
+
+export interface LockRunOptions {
+  timeoutMs: number;
+  onNote?: (m: string) => void;
+}
+
+/** The registry: load snapshots, and change documents under the lock with compare-and-swap. */
+export class Registry {
+  readonly root: string;
+  readonly host: string;
+  readonly pid: number;
+  private readonly storage: Storage;
+  private readonly now: () => Date;
+  private readonly isAlive: (pid: number) => boolean;
+  private readonly lockTimeoutMs: number;
+  private readonly held = new AsyncLocalStorage<LockHandle>();
+
+  static open(root: string, deps: RegistryDeps = {}): Registry {
+    return new Registry(root, deps);
+  }
+
+  private constructor(root: string, deps: RegistryDeps) {
+    this.root = root;
+    this.host = deps.host ?? hostname();
+    this.pid = deps.pid ?? process.pid;
+    this.now = deps.now ?? (() => new Date());
+    this.isAlive = deps.isAlive ?? isProcessAlive;
+    this.lockTimeoutMs = deps.lockTimeoutMs ?? 30_000;
+    this.storage =
+      deps.storage ??
+      new DirectoryStorage(root, {
+        now: this.now,
+        isAlive: this.isAlive,
+        host: this.host,
+        pid: this.pid,
+        ...(deps.staleMs === undefined ? {} : { staleMs: deps.staleMs }),
+      });
+  }
+
+  load(): Promise<Snapshot> {
+    return loadSnapshot(this.storage, this.root);
+  }
+
+  /** One document, freshly read (undefined when missing). */
+  async get<K extends DocKind>(kind: K, name: string): Promise<LoadedFile<K> | undefined> {
+    const doc = await this.storage.read(kind, name);
+    if (doc === undefined) return undefined;
+    const path = relativePath(kind, name);
+    return { kind, name, path, parsed: parseDocument(kind, doc.text, path), version: doc.version };
+  }
+
+  /**
+   * Runs `fn` on a snapshot loaded under the registry lock, then releases the lock (also on
+   * failure). Calls nested inside `fn` (withLock, put, remove) reuse the lock instead of waiting.
+   */
+  async withLock<T>(fn: (snapshot: Snapshot) => Promise<T>, opts: LockRunOptions): Promise<T> {
+    return this.locked(opts, async () => fn(await this.load()));
+  }
+
+  /**
+   * Writes a whole value: a new file (printDocument), or an in-place edit of `previous`
+   * (updateDocument: comments and layout kept; KDL v1 upgraded, with a note). Compare-and-swap:
+   * ConflictError when the file changed since `previous` was read, or exists when none was given.
+   */
+  async put<K extends DocKind>(
+    kind: K,
+    value: DocValueMap[K],
+    previous?: LoadedFile<K>,
+  ): Promise<string[]> {
+    const name = kind === "config" ? "config" : (value as { name: string }).name;
+    checkName(kind, name);
+    return this.locked({ timeoutMs: this.lockTimeoutMs }, async () => {
+      if (previous === undefined) {
+        if (kind !== "config") await this.refuseCaseClash(kind, name);
+        await this.storage.write(kind, name, printDocument(kind, value), null);
+        return [];
+      }
+      if (previous.kind !== kind || previous.name !== name) {
+        throw new ZmgrError(
+          "zmgr::registry::rename",
+          `cannot turn ${previous.path} into ${relativePath(kind, name)}`,
+          {
+            help: "create the new document and remove the old one",
+          },
+        );
+      }
+      if (previous.parsed.value === undefined) {
+        throw new ZmgrError(
+          "zmgr::registry::unusable_file",
+          `cannot edit ${previous.path}: it has errors`,
+          {
+            help: "fix the file by hand first (`zmgr validate` shows where)",
+            details: { file: previous.path },
+          },
+        );
+      }
+      const { text, upgraded } = updateDocument(previous.parsed, value);
+      await this.storage.write(kind, name, text, previous.version);
+      return upgraded ? [`upgraded ${previous.path} from KDL v1 to v2`] : [];
+    });
+  }
+
+  /** Removes a document; with `previous`, only if unchanged since it was read. */
+  async remove(kind: DocKind, name: string, previous?: LoadedFile): Promise<void> {
+    await this.locked({ timeoutMs: this.lockTimeoutMs }, () =>
+      this.storage.remove(kind, name, previous?.version),
+    );
+  }
+
+  reservationState(zone: Zone): ReservationState | undefined {
+    return reservationState(zone, { host: this.host, isAlive: this.isAlive });
+  }
+
+  /** Writes a new zone file carrying `status "creating"` for this process: the reservation. */
+  reserve(zone: Zone): Promise<string[]> {
+    const started = this.now().toISOString();
+    return this.put("zone", withReservation(zone, { pid: this.pid, host: this.host, started }));
+  }
+
+  /** Sets the zone's status to `failed` with a reason (read-modify-write under the lock). */
+  markFailed(name: string, reason: string, opts?: LockRunOptions): Promise<string[]> {
+    return this.editZone(name, (z) => withFailure(z, reason), opts);
+  }
+
+  /** Drops the zone's status: the create finished (read-modify-write under the lock). */
+  clearReservation(name: string, opts?: LockRunOptions): Promise<string[]> {
+    return this.editZone(name, withoutStatus, opts);
+  }
+
+  private editZone(name: string, edit: (z: Zone) => Zone, opts?: LockRunOptions) {
+    return this.locked(opts ?? { timeoutMs: this.lockTimeoutMs }, async () => {
+      const file = await this.get("zone", name);
+      if (file?.parsed.value === undefined) {
+        throw new ZmgrError(
+          "zmgr::registry::zone_missing",
+          `zones/${name}.kdl is missing or unusable`,
+          {
+            help: "run `zmgr status` to see what is left of the zone",
+          },
+        );
+      }
+      return this.put("zone", edit(file.parsed.value), file);
+    });
+  }
+
+  private async locked<T>(opts: LockRunOptions, fn: () => Promise<T>): Promise<T> {
+    if (this.held.getStore() !== undefined) return fn();
+    const handle = await this.storage.lock({
+      timeoutMs: opts.timeoutMs,
+      pid: this.pid,
+      host: this.host,
+      ...(opts.onNote ? { onNote: opts.onNote } : {}),
+    });
+    try {
+      if (this.storage instanceof DirectoryStorage) await this.storage.sweepTempFiles();
+      return await this.held.run(handle, fn);
+    } finally {
+      await handle.release();
+    }
+  }
+
+  private async refuseCaseClash(kind: Exclude<DocKind, "config">, name: string): Promise<void> {
+    const lower = name.toLowerCase();
+    const other = (await this.storage.list(kind)).find(
+      (n) => n !== name && n.toLowerCase() === lower,
+    );
+    if (other === undefined) return;
+    throw new ZmgrError(
+      "zmgr::registry::case_clash",
+      `${relativePath(kind, name)} would clash with ${relativePath(kind, other)}`,
+      {
+        help: "names that differ only in case collide on case-insensitive file systems; pick another name",
+        details: { file: relativePath(kind, name), existing: relativePath(kind, other) },
+      },
+    );
+  }
+}
+
+function checkName(kind: DocKind, name: string): void {
+  if (kind === "config") return;
+  const problem = kind === "zone" ? fileNameProblem(name) : checkEntityName(name);
+  if (problem !== undefined) throw new InvalidNameError(kind, name, problem);
+}

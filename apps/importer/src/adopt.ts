@@ -1,0 +1,160 @@
+import type { ZonecfgInfo, ZoneListEntry } from "@zmgr/illumos-exec";
+import type { Template, Zone, ZoneNet } from "@zmgr/kdl-schema";
+import { addZone, findClash, type Ledger } from "./ledger.js";
+import { formatAddress, groupNets, type HostNet } from "./nets.js";
+import { matchPool, type PoolIndex, type PoolMatch } from "./pools.js";
+import { skip } from "./skips.js";
+import { chooseTemplate, netNames } from "./template-match.js";
+import type { ImportReportEntry } from "./types.js";
+
+export interface AdoptContext {
+  templates: Template[];
+  defaultTemplate: string;
+  pools: PoolIndex;
+  /** VNIC link → the link it is over (`dladm show-vnic`). */
+  vnics: Map<string, string>;
+  /** Addresses held by registered zones, and by zones adopted earlier in this run. */
+  ledger: Ledger;
+  today: string;
+}
+
+export type Adoption =
+  | { zone: Zone; entry: ImportReportEntry }
+  | { zone?: undefined; entry: ImportReportEntry };
+
+/** Turns one host zone into a registry zone, or says why it cannot be adopted. */
+export function adoptZone(ctx: AdoptContext, listed: ZoneListEntry, info: ZonecfgInfo): Adoption {
+  const name = listed.name;
+  const brand = info.brand ?? listed.brand;
+  const ipType = info.ipType;
+  const grouped = groupNets(info.nets, ipType);
+  if (grouped.problems.length > 0) {
+    return {
+      entry: skip(
+        name,
+        "zmgr::import::unreadable_net",
+        grouped.problems.join("; "),
+        `set numeric addresses with \`zonecfg -z ${name}\`, then import again`,
+        { brand },
+      ),
+    };
+  }
+  const warnings = [...grouped.warnings];
+  const matches = grouped.nets.map((net) =>
+    net.addresses.map((a) => matchPool(ctx.pools, a.address)),
+  );
+  const shape = { brand, ipType, nets: matches.map((m) => ({ pools: m.map((x) => x?.pool) })) };
+  const choice = chooseTemplate(shape, ctx.templates, ctx.defaultTemplate);
+  if (!choice) {
+    return {
+      entry: skip(
+        name,
+        "zmgr::import::no_template",
+        `no template for brand ${brand}`,
+        templateHelp(brand, info, matches),
+        { brand },
+      ),
+    };
+  }
+  if (choice.template.ipType !== ipType) {
+    warnings.push(
+      `template ${choice.template.name} is ${choice.template.ipType}-IP, the zone is ${ipType}-IP`,
+    );
+  }
+  const names = netNames(choice.linedUp);
+  const nets = grouped.nets.map((hostNet, i) =>
+    toZoneNet(ctx, names[i] ?? `net${i}`, hostNet, matches[i] ?? [], ipType, warnings),
+  );
+  const zone: Zone = { name, template: choice.template.name, nets, created: ctx.today };
+  const clash = findClash(ctx.ledger, zone);
+  if (clash) {
+    return {
+      entry: skip(
+        name,
+        "zmgr::import::address_in_use",
+        `address ${clash.address} is already used by zone ${clash.owner} (zones/${clash.owner}.kdl)`,
+        `find out which zone really owns ${clash.address}; fix the other one (zonecfg -z ${name}, or zones/${clash.owner}.kdl), then import again`,
+        { brand, template: choice.template.name, nets: reportNets(nets), warnings },
+      ),
+    };
+  }
+  addZone(ctx.ledger, zone);
+  const entry: ImportReportEntry = {
+    zone: name,
+    outcome: "would-import",
+    brand,
+    template: choice.template.name,
+    nets: reportNets(nets),
+    file: `zones/${name}.kdl`,
+    warnings,
+  };
+  return { zone, entry };
+}
+
+function toZoneNet(
+  ctx: AdoptContext,
+  name: string,
+  hostNet: HostNet,
+  matches: (PoolMatch | undefined)[],
+  ipType: "exclusive" | "shared",
+  warnings: string[],
+): ZoneNet {
+  const addresses = hostNet.addresses.map((address, j) => {
+    const match = matches[j];
+    const text = formatAddress(address, match?.prefixLength);
+    if (address.prefix === undefined) {
+      warnings.push(
+        `${address.address} on ${hostNet.physical} has no prefix length: recorded as ${text}${match ? ` (from pool ${match.pool})` : ""}`,
+      );
+    }
+    if (!match) {
+      warnings.push(
+        `${address.address} is in no pool: \`zmgr pool create\` one that covers it to manage it with zmgr`,
+      );
+    } else if (match.match === "network") {
+      warnings.push(
+        `${address.address} is inside the network of pool ${match.pool} but outside its allocatable set`,
+      );
+    }
+    return text;
+  });
+  const pools = [...new Set(matches.flatMap((m) => (m ? [m.pool] : [])))];
+  const net: ZoneNet = { name, addresses, gateways: hostNet.gateways, pools };
+  if (ipType === "shared") return { ...net, stub: hostNet.physical };
+  const over = ctx.vnics.get(hostNet.physical) ?? hostNet.globalNic;
+  if (over !== undefined) return { ...net, vnic: hostNet.physical, stub: over };
+  warnings.push(
+    `${hostNet.physical} is not a VNIC: recorded as the stub of net ${name}, and zmgr will never delete it`,
+  );
+  return { ...net, stub: hostNet.physical };
+}
+
+export function reportNets(nets: ZoneNet[]): NonNullable<ImportReportEntry["nets"]> {
+  return nets.map((n) => ({
+    name: n.name,
+    addresses: n.addresses,
+    gateways: n.gateways,
+    pools: n.pools,
+    ...(n.vnic === undefined ? {} : { vnic: n.vnic }),
+    ...(n.stub === undefined ? {} : { stub: n.stub }),
+  }));
+}
+
+function templateHelp(
+  brand: string,
+  info: ZonecfgInfo,
+  matches: (PoolMatch | undefined)[][],
+): string {
+  const nets = matches.length === 0 ? [[undefined]] : matches;
+  const netArgs = nets.map((m, i) => {
+    const pools = [...new Set(m.flatMap((x) => (x ? [x.pool] : [])))];
+    return `--net net${i}=${pools.length > 0 ? pools.join(",") : "<pool>"}`;
+  });
+  const flags = [
+    `--brand ${brand}`,
+    ...(info.autoboot ? ["--autoboot"] : []),
+    ...(info.ipType === "shared" ? ["--ip-type shared"] : []),
+    ...netArgs,
+  ];
+  return `create one: zmgr template create <name> ${flags.join(" ")}`;
+}

@@ -1,0 +1,140 @@
+import { isZmgrError } from "@zmgr/errors";
+import { IllumosHost, type PlanResult, runPlan, type ZoneListEntry } from "@zmgr/illumos-exec";
+import { printDocument, type Template, type Zone } from "@zmgr/kdl-schema";
+import type { Snapshot } from "@zmgr/registry";
+import { type AdoptContext, adoptZone } from "./adopt.js";
+import { ledgerOf } from "./ledger.js";
+import { buildImportPlan, stepId } from "./plan.js";
+import { buildPoolIndex } from "./pools.js";
+import { precheck, type RegisteredNames, skip } from "./skips.js";
+import type { ImportOptions, ImportReport, ImportReportEntry } from "./types.js";
+
+/**
+ * Adopts zones that already exist on the host into the registry (SPEC §3.3). Reads
+ * `zoneadm list -cp`, `zonecfg -z <zone> info` and `dladm show-vnic`; never changes the host.
+ * With neither `names` nor `all` it only fills `candidates`.
+ */
+export async function importHost(opts: ImportOptions): Promise<ImportReport> {
+  const host = new IllumosHost(opts.exec);
+  const snapshot = await opts.registry.load();
+  const listed = await host.listZones();
+  const byName = new Map(listed.map((z) => [z.name, z]));
+  const registered: RegisteredNames = new Map(
+    [...snapshot.zones.keys()].map((n) => [n.toLowerCase(), n]),
+  );
+  const report: ImportReport = {
+    candidates: listed.filter((z) => !precheck(z.name, z, registered)).map((z) => z.name),
+    entries: [],
+    imported: 0,
+    failed: 0,
+    dryRun: opts.dryRun === true,
+    warnings: [],
+  };
+  const targets = opts.names?.length
+    ? [...new Set(opts.names)]
+    : opts.all
+      ? listed.filter((z) => z.name !== "global").map((z) => z.name)
+      : [];
+  if (targets.length === 0) return report;
+
+  const ctx = await context(
+    host,
+    snapshot,
+    report,
+    opts.today ?? new Date().toISOString().slice(0, 10),
+  );
+  const adopted: { zone: Zone; entry: ImportReportEntry }[] = [];
+  for (const name of targets) {
+    const listedZone: ZoneListEntry | undefined = byName.get(name);
+    const skipped = precheck(name, listedZone, registered);
+    if (skipped || !listedZone) {
+      report.entries.push(
+        skipped ?? skip(name, "zmgr::import::not_found", `no zone named ${name} on this host`, ""),
+      );
+      continue;
+    }
+    const info = await host.zoneInfo(name);
+    if (!info) {
+      report.entries.push(
+        skip(
+          name,
+          "zmgr::import::not_found",
+          `zone ${name} disappeared while the host was read`,
+          "run the import again",
+        ),
+      );
+      continue;
+    }
+    const result = adoptZone(ctx, listedZone, info);
+    report.entries.push(result.entry);
+    if (result.zone) {
+      result.entry.text = printDocument("zone", result.zone);
+      adopted.push({ zone: result.zone, entry: result.entry });
+      registered.set(name.toLowerCase(), name);
+    }
+  }
+  if (opts.dryRun || adopted.length === 0) return report;
+
+  const plan = buildImportPlan(
+    opts.registry,
+    adopted.map((a) => a.zone),
+    { lockTimeoutMs: opts.lockTimeoutMs },
+  );
+  const result = await runPlan(plan, {
+    exec: opts.exec,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
+  });
+  for (const { zone, entry } of adopted) settle(entry, zone, result);
+  report.imported = report.entries.filter((e) => e.outcome === "imported").length;
+  report.failed = report.entries.filter((e) => e.outcome === "failed").length;
+  return report;
+}
+
+async function context(
+  host: IllumosHost,
+  snapshot: Snapshot,
+  report: ImportReport,
+  today: string,
+): Promise<AdoptContext> {
+  const pools = buildPoolIndex(snapshot);
+  report.warnings.push(...pools.warnings);
+  const templates: Template[] = [];
+  for (const [name, file] of [...snapshot.templates].sort(([a], [b]) => a.localeCompare(b))) {
+    if (file.parsed.value) templates.push(file.parsed.value);
+    else
+      report.warnings.push(
+        `${file.path} cannot be read, so no zone was matched to template ${name}`,
+      );
+  }
+  const vnics = new Map((await host.showVnics()).map((v) => [v.link, v.over]));
+  return {
+    templates,
+    defaultTemplate: snapshot.config.defaultTemplate,
+    pools,
+    vnics,
+    ledger: ledgerOf(snapshot),
+    today,
+  };
+}
+
+/** Moves an entry from `would-import` to what the plan did with its step. */
+function settle(entry: ImportReportEntry, zone: Zone, result: PlanResult): void {
+  const step = result.steps.find((s) => s.id === stepId(zone.name));
+  if (step?.status === "done") {
+    entry.outcome = "imported";
+    return;
+  }
+  if (step?.status === "failed") {
+    const error = result.error;
+    entry.outcome = "failed";
+    entry.reason = step.error?.message ?? (error instanceof Error ? error.message : String(error));
+    entry.help = isZmgrError(error) ? error.help : "run the import again";
+    if (step.error?.code) entry.code = step.error.code;
+    return;
+  }
+  entry.outcome = "skipped";
+  entry.code = "zmgr::import::not_attempted";
+  entry.reason = "not written: the import stopped at an earlier failure";
+  entry.help = "run the import again once the failure is fixed";
+}

@@ -1,3 +1,33 @@
+export {
+  escapeDladmValue,
+  formatDladmParsable,
+  parseDladmParsable,
+  parseDladmTable,
+} from "./dladm-parse.js";
+export {
+  argvOf,
+  CommandAbortedError,
+  CommandFailedError,
+  CommandNotFoundError,
+  failureOf,
+  formatArgv,
+  PermissionDeniedError,
+  privilegeComplaint,
+  UnexpectedOutputError,
+  UnsafeValueError,
+} from "./errors.js";
+export { createExecaExecutor, type ExecaExecutorOptions } from "./execa-executor.js";
+export {
+  checkLinkName,
+  checkZoneName,
+  DEFAULT_VNIC_PATTERN,
+  defaultVnicName,
+  linkSafeZoneName,
+  MAX_LINK_NAME,
+  MAX_ZONE_NAME,
+} from "./names.js";
+// The simulator half re-exports through ./sim.js (owned by the simulator work).
+export * from "./sim.js";
 export type {
   Command,
   ExecResult,
@@ -10,5 +40,26 @@ export type {
   ZoneListEntry,
   ZoneState,
 } from "./types.js";
-// The simulator half re-exports through ./sim.js (owned by the simulator work).
-export * from "./sim.js";
+export {
+  escapeZonepath,
+  formatZoneadmLine,
+  parseZoneadmLine,
+  parseZoneadmList,
+  parseZoneadmListVerbose,
+  ZONE_STATES,
+  type ZoneVerboseEntry,
+} from "./zoneadm-list.js";
+export { parseZonecfgExport, tokenizeZonecfg } from "./zonecfg-export.js";
+export {
+  isNoSuchZone,
+  parseZonecfgInfo,
+  toZonecfgNet,
+  ZONECFG_RESOURCE_TYPES,
+} from "./zonecfg-info.js";
+export {
+  ADDRESS_FIELD_LIMIT,
+  buildZonecfgScript,
+  checkAddressFieldLength,
+  quoteZonecfgValue,
+  type ZoneConfigSpec,
+} from "./zonecfg-script.js";

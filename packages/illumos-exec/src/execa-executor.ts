@@ -1,0 +1,77 @@
+import { execa } from "execa";
+import { CommandAbortedError, CommandNotFoundError, PermissionDeniedError } from "./errors.js";
+import type { Command, ExecResult, Executor } from "./types.js";
+
+export interface ExecaExecutorOptions {
+  /** Run every command through this prefix, e.g. `["pfexec"]` → `pfexec zoneadm …`. */
+  prefix?: string[];
+  /** Extra environment variables (merged over the current environment). */
+  env?: Record<string, string>;
+}
+
+function errnoOf(cause: unknown): string | undefined {
+  if (typeof cause === "object" && cause !== null && "code" in cause) {
+    const code = (cause as { code: unknown }).code;
+    return typeof code === "string" ? code : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The only code in zmgr that spawns processes: argv arrays, never a shell. A non-zero exit is a
+ * result, not an error; a missing program, a refused spawn and an abort are errors.
+ */
+export function createExecaExecutor(options: ExecaExecutorOptions = {}): Executor {
+  const prefix = options.prefix ?? [];
+  return {
+    async run(command: Command, runOptions: { signal?: AbortSignal } = {}): Promise<ExecResult> {
+      const argv = [...prefix, command.file, ...command.args];
+      const [file, ...args] = argv as [string, ...string[]];
+      const result = await execa(file, args, {
+        shell: false,
+        reject: false,
+        stripFinalNewline: false,
+        encoding: "utf8",
+        extendEnv: true,
+        ...(options.env ? { env: options.env } : {}),
+        ...(command.stdin !== undefined ? { input: command.stdin } : { stdin: "ignore" }),
+        ...(runOptions.signal ? { cancelSignal: runOptions.signal } : {}),
+      });
+      if (result.isCanceled) throw new CommandAbortedError(argv);
+      if (result.exitCode === undefined) {
+        const errno = errnoOf(result.cause);
+        if (errno === "ENOENT") throw new CommandNotFoundError(file, argv, result.cause);
+        if (errno === "EACCES" || errno === "EPERM") {
+          throw new PermissionDeniedError(
+            argv,
+            `${file} may not be executed (${errno})`,
+            "",
+            result.cause,
+          );
+        }
+        return {
+          exitCode: 128 + signalNumber(result.signal),
+          stdout: String(result.stdout ?? ""),
+          stderr: String(result.stderr ?? "") || (result.originalMessage ?? ""),
+        };
+      }
+      return {
+        exitCode: result.exitCode,
+        stdout: String(result.stdout),
+        stderr: String(result.stderr),
+      };
+    },
+  };
+}
+
+const SIGNALS: Record<string, number> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGKILL: 9,
+  SIGSEGV: 11,
+  SIGTERM: 15,
+};
+
+function signalNumber(signal: string | undefined): number {
+  return signal === undefined ? 0 : (SIGNALS[signal] ?? 0);
+}

@@ -1,0 +1,103 @@
+import type { Diagnostic } from "@zmgr/errors";
+import { intersection, type PoolProblem, validatePool } from "@zmgr/ipam";
+import type { Pool } from "@zmgr/kdl-schema";
+import type { PoolEntry, RuleContext } from "./context.js";
+import { diag } from "./diagnostic.js";
+import { poolSpecOf } from "./pool-spec.js";
+
+/** Pools used above this share of their allocatable set get a warning. */
+export const NEARLY_FULL_PERCENT = 90;
+
+/** The KDL value a pool problem points at (`index`: position in a list; range 0 = start, 1 = end). */
+function pathOf(pool: Pool, problem: PoolProblem): string[] {
+  const i = problem.index;
+  switch (problem.field) {
+    case "network":
+    case "gateway":
+      return ["pool", problem.field];
+    case "reserve":
+    case "addresses":
+      return i === undefined ? ["pool", problem.field] : ["pool", problem.field, String(i)];
+    case "range":
+      return ["pool", i === 1 ? "range-end" : "range-start"];
+    default:
+      return modePath(pool);
+  }
+}
+
+function modePath(pool: Pool): string[] {
+  return ["pool", pool.mode.kind === "range" ? "range-start" : "addresses"];
+}
+
+/** Gateway, range or list inside the network, one family, start ≤ end … (ipam `validatePool`). */
+export function checkPoolSanity(entry: PoolEntry): Diagnostic[] {
+  return validatePool(poolSpecOf(entry.pool)).map((p) =>
+    diag(
+      p.code,
+      p.severity,
+      `pool "${entry.name}": ${p.message}`,
+      p.help,
+      entry.file,
+      pathOf(entry.pool, p),
+    ),
+  );
+}
+
+/**
+ * Two pools whose allocatable sets intersect could hand out one address twice. Pools are few
+ * (tens), so pairs of one family are compared; the later pool (by name) carries the error.
+ */
+export function checkPoolIntersections(ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const entries = [...ctx.pools.values()].filter((e) => e.ip !== undefined);
+  for (let i = 0; i < entries.length; i++) {
+    const a = entries[i]!;
+    for (let j = 0; j < i; j++) {
+      const b = entries[j]!;
+      if (a.ip!.family !== b.ip!.family) continue;
+      const shared = intersection(b.ip!, a.ip!);
+      if (shared === undefined) continue;
+      out.push(
+        diag(
+          "zmgr::pool::intersect",
+          "error",
+          `the allocatable sets of pools "${b.name}" and "${a.name}" intersect (both hold ${shared})`,
+          `narrow the range or list of "${a.name}" or "${b.name}", or reserve the shared addresses in one of them`,
+          a.file,
+          modePath(a.pool),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** Pools over 90 % used (the ledger: every zone file's addresses, reservations included). */
+export function checkPoolUsage(ctx: RuleContext): Diagnostic[] {
+  const used = new Map<string, string[]>();
+  for (const key of ctx.addressOwners.keys()) {
+    const found = ctx.poolOf(key);
+    if (found?.match !== "allocatable") continue;
+    const list = used.get(found.pool.name);
+    if (list) list.push(key);
+    else used.set(found.pool.name, [key]);
+  }
+  const out: Diagnostic[] = [];
+  for (const entry of ctx.pools.values()) {
+    const addresses = used.get(entry.name);
+    if (!entry.ip || !addresses) continue;
+    const u = entry.ip.utilisation(addresses);
+    if (u.percent <= NEARLY_FULL_PERCENT) continue;
+    out.push(
+      diag(
+        "zmgr::pool::nearly_full",
+        "warning",
+        `pool "${entry.name}" is ${u.percent.toFixed(1)} % used (${u.used} of ${u.size}, ${u.free} free)`,
+        `add addresses to "${entry.name}" (\`zmgr pool add-address ${entry.name} …\` or a wider range) before it runs out`,
+        entry.file,
+        ["pool"],
+      ),
+    );
+  }
+  return out;
+}

@@ -1,5 +1,7 @@
 import type { ZonecfgInfo, ZoneListEntry } from "@zmgr/illumos-exec";
 import type { Template, Zone, ZoneNet } from "@zmgr/kdl-schema";
+import type { Snapshot } from "@zmgr/registry";
+import { validateProposedZone } from "@zmgr/validate";
 import { addZone, findClash, type Ledger } from "./ledger.js";
 import { formatAddress, groupNets, type HostNet } from "./nets.js";
 import { matchPool, type PoolIndex, type PoolMatch } from "./pools.js";
@@ -8,6 +10,7 @@ import { chooseTemplate, netNames } from "./template-match.js";
 import type { ImportReportEntry } from "./types.js";
 
 export interface AdoptContext {
+  snapshot: Snapshot;
   templates: Template[];
   defaultTemplate: string;
   pools: PoolIndex;
@@ -78,6 +81,18 @@ export function adoptZone(ctx: AdoptContext, listed: ZoneListEntry, info: Zonecf
       ),
     };
   }
+  const rules = checkRules(ctx, zone, choice.template);
+  warnings.push(...rules.warnings);
+  if (rules.error) {
+    return {
+      entry: skip(name, rules.error.code, rules.error.message, rules.error.help, {
+        brand,
+        template: choice.template.name,
+        nets: reportNets(nets),
+        warnings,
+      }),
+    };
+  }
   addZone(ctx.ledger, zone);
   const entry: ImportReportEntry = {
     zone: name,
@@ -89,6 +104,29 @@ export function adoptZone(ctx: AdoptContext, listed: ZoneListEntry, info: Zonecf
     warnings,
   };
   return { zone, entry };
+}
+
+/** Warnings the importer already gives in its own words. */
+const OWN_WARNINGS = new Set([
+  "zmgr::address::outside_pools",
+  "zmgr::address::outside_recorded_pool",
+]);
+
+/**
+ * The rules `validate` and `create` apply (SPEC §3.4), on the zone about to be written. Only
+ * findings about the zone itself count (they carry no file); a template's own problems do not
+ * stop its zones from being adopted.
+ */
+function checkRules(ctx: AdoptContext, zone: Zone, template: Template) {
+  const found = validateProposedZone(ctx.snapshot, zone, template).filter(
+    (d) => d.file === undefined,
+  );
+  return {
+    error: found.find((d) => d.severity === "error"),
+    warnings: found
+      .filter((d) => d.severity === "warning" && !OWN_WARNINGS.has(d.code))
+      .map((d) => d.message),
+  };
 }
 
 function toZoneNet(

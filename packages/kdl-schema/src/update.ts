@@ -1,0 +1,43 @@
+import type { Document } from "@bgotink/kdl";
+import { format } from "@bgotink/kdl";
+import { configContainer } from "./decode-config.js";
+import { descsOf } from "./descs.js";
+import { setEntries } from "./edit.js";
+import { printDocument } from "./print.js";
+import { parseKdl } from "./syntax.js";
+import type { DocKind, DocValueMap, Parsed } from "./types.js";
+import { type Holder, updateFields } from "./update-fields.js";
+
+/**
+ * Format-preserving edit: the new text differs from `previous.text` only where `value` differs
+ * from `previous.value`; comments, layout and unknown nodes survive. A KDL v1 input comes back as
+ * v2 (`upgraded: true`). A document that does not parse at all is replaced by `printDocument`.
+ */
+export function updateDocument<K extends DocKind>(
+  previous: Parsed<K>,
+  value: DocValueMap[K],
+): { text: string; upgraded: boolean } {
+  const syntax = parseKdl(previous.text, previous.file);
+  if (!syntax.ok) return { text: printDocument(previous.kind, value), upgraded: false };
+  const holder = holderOf(previous.kind, syntax.doc, value);
+  if (!holder) return { text: printDocument(previous.kind, value), upgraded: syntax.version === 1 };
+  updateFields(holder, descsOf(previous.kind), previous.value, value);
+  const text = format(syntax.doc);
+  return { text, upgraded: syntax.version === 1 };
+}
+
+function holderOf<K extends DocKind>(
+  kind: K,
+  doc: Document,
+  value: DocValueMap[K],
+): Holder | undefined {
+  if (kind === "config") {
+    const container = configContainer(doc);
+    return container === doc ? { parent: null, doc } : { parent: doc.nodes[0]!, doc: container };
+  }
+  const top = doc.findNodeByName(kind);
+  if (!top) return undefined;
+  const name = (value as { name: string }).name;
+  if (top.getArgument(0) !== name) setEntries(top, [name, ...top.getArguments().slice(1)]);
+  return { parent: top, doc: top.children };
+}

@@ -1,0 +1,16 @@
+import type { Command } from "commander";
+import type { CliContext } from "../deps.js";
+import { invocation } from "../kit.js";
+
+export function registerDestroy(program: Command, ctx: CliContext): void {
+  program
+    .command("destroy")
+    .description(
+      "halt, uninstall and delete a zone and its VNICs, then remove it from the registry",
+    )
+    .argument("<name>", "zone name")
+    .action(async (name: string, _flags: object, cmd: Command) => {
+      const { runDestroy } = await import("../destroy-run.js");
+      await runDestroy(invocation(ctx, cmd), name);
+    });
+}

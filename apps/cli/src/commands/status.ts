@@ -1,0 +1,41 @@
+import type { Command } from "commander";
+import type { CliContext } from "../deps.js";
+import { invocation } from "../kit.js";
+
+export function registerStatus(program: Command, ctx: CliContext): void {
+  program
+    .command("status")
+    .description("drift between registry and host (exit 3 when there is any)")
+    .action(async (_flags: object, cmd: Command) => {
+      const { openSession } = await import("../session.js");
+      const { computeDrift } = await import("../status-check.js");
+      const s = await openSession(invocation(ctx, cmd));
+      const [zones, vnics] = await Promise.all([s.host.listZones(), s.host.showVnics()]);
+      const infos = new Map<string, NonNullable<Awaited<ReturnType<typeof s.host.zoneInfo>>>>();
+      for (const z of zones) {
+        if (!s.snapshot.zones.has(z.name)) continue;
+        const info = await s.host.zoneInfo(z.name);
+        if (info) infos.set(z.name, info);
+      }
+      const drift = computeDrift(s.snapshot, { zones, vnics, infos }, (z) =>
+        s.registry.reservationState(z),
+      );
+      if (drift.length > 0) ctx.exitCode = 3;
+      if (s.out.json) {
+        s.out.printJson({ drift: drift.length > 0, items: drift });
+        return;
+      }
+      if (drift.length === 0) {
+        s.out.line(
+          `${s.out.c.green("✔")} registry and host agree (${s.snapshot.zones.size} zone(s))`,
+        );
+        return;
+      }
+      for (const d of drift) {
+        s.out.line(`${s.out.c.yellow("✖")} ${d.message}`);
+        s.out.line(`  ${s.out.c.cyan("help")}: ${d.help}`);
+        for (const l of d.cleanup ?? []) s.out.line(`  ${s.out.c.dim("$")} ${l}`);
+      }
+      s.out.line(`${drift.length} difference(s) between registry and host`);
+    });
+}

@@ -1,0 +1,126 @@
+import { IllumosHost, type Plan, type PlanStep } from "@zmgr/illumos-exec";
+import type { Registry } from "@zmgr/registry";
+import type { CreateProposal } from "./create-proposal.js";
+import { readLive, teardownSteps } from "./teardown.js";
+
+export interface CreatePlanDeps {
+  registry: Registry;
+  lockTimeoutMs: number;
+  /** false with --no-rollback: the plan has no recovery. */
+  rollback: boolean;
+}
+
+/**
+ * create as a plan: VNICs, zonecfg, install, further publishers, boot, then the registry entry
+ * made final. Recovery rolls back from the live state of the host, then drops the reservation.
+ */
+export function buildCreatePlan(p: CreateProposal, deps: CreatePlanDeps): Plan {
+  const name = p.zone.name;
+  const steps: PlanStep[] = [];
+  for (const v of p.vnics) {
+    steps.push({
+      id: `vnic:${v.name}`,
+      title: `create VNIC ${v.name} over ${v.over}`,
+      commands: [{ file: "dladm", args: ["create-vnic", "-l", v.over, v.name] }],
+      run: (ctx) => new IllumosHost(ctx.exec).createVnic(v.name, v.over),
+    });
+  }
+  steps.push({
+    id: "zonecfg",
+    title: `configure zone ${name}`,
+    commands: [{ file: "zonecfg", args: ["-z", name, "-f", "<script>"], stdin: p.script }],
+    run: (ctx) => new IllumosHost(ctx.exec).applyZonecfg(name, p.script),
+  });
+  const pub = p.install.publisher;
+  steps.push({
+    id: "install",
+    title: `install zone ${name}${pub ? ` from ${pub.name}` : ""}`,
+    commands: [{ file: "zoneadm", args: ["-z", name, "install", ...installArgs(p)] }],
+    run: (ctx) =>
+      new IllumosHost(ctx.exec).install(name, {
+        ...(pub ? { publisher: pub } : {}),
+        args: p.install.args,
+      }),
+  });
+  for (const x of p.extraPublishers) {
+    const root = `${p.zonepath}/root`;
+    steps.push({
+      id: `publisher:${x.name}`,
+      title: `add publisher ${x.name}`,
+      commands: [{ file: "pkg", args: ["-R", root, "set-publisher", "-g", x.origin, x.name] }],
+      run: (ctx) => new IllumosHost(ctx.exec).setPublisher(root, x.name, x.origin),
+    });
+  }
+  if (p.boot) {
+    steps.push({
+      id: "boot",
+      title: `boot zone ${name}`,
+      commands: [{ file: "zoneadm", args: ["-z", name, "boot"] }],
+      run: (ctx) => new IllumosHost(ctx.exec).boot(name),
+    });
+  }
+  steps.push({
+    id: "register",
+    title: `record zone ${name} in the registry`,
+    run: () => finishReservation(deps.registry, name, deps.lockTimeoutMs),
+  });
+  const plan: Plan = { title: `create zone ${name}`, steps };
+  if (deps.rollback) {
+    plan.recover = async (_failure, ctx) => [
+      ...(await rollbackHostSteps(new IllumosHost(ctx.exec), p)),
+      {
+        id: "unreserve",
+        title: `remove the reservation zones/${name}.kdl`,
+        run: () => removeReservation(deps.registry, name, deps.lockTimeoutMs),
+      },
+    ];
+  }
+  return plan;
+}
+
+export function installArgs(p: CreateProposal): string[] {
+  const pub = p.install.publisher;
+  return [...(pub ? ["-P", `${pub.name}=${pub.origin}`] : []), ...p.install.args];
+}
+
+/** Undo on the host, from what is there now (only VNICs this create planned, which were free). */
+export async function rollbackHostSteps(host: IllumosHost, p: CreateProposal): Promise<PlanStep[]> {
+  const live = await readLive(
+    host,
+    p.zone.name,
+    p.vnics.map((v) => v.name),
+  );
+  return teardownSteps(p.zone.name, live);
+}
+
+async function finishReservation(
+  registry: Registry,
+  name: string,
+  timeoutMs: number,
+): Promise<void> {
+  await registry.clearReservation(name, { timeoutMs });
+}
+
+export async function removeReservation(
+  registry: Registry,
+  name: string,
+  timeoutMs: number,
+): Promise<void> {
+  await registry.withLock(
+    async (snap) => {
+      const file = snap.zones.get(name);
+      if (file) await registry.remove("zone", name, file);
+    },
+    { timeoutMs },
+  );
+}
+
+/** `--no-rollback` or a failed undo: the reservation stays, marked failed with the reason. */
+export async function markFailed(
+  registry: Registry,
+  name: string,
+  reason: string,
+  timeoutMs: number,
+): Promise<void> {
+  await registry.markFailed(name, reason, { timeoutMs });
+}

@@ -1,0 +1,48 @@
+import { homedir, hostname } from "node:os";
+import { createInterface } from "node:readline";
+import type { CliDeps } from "./deps.js";
+
+/**
+ * The real world for the `zmgr` bin. Ctrl-C: the first one goes to the running command (which
+ * stops after the current system command and rolls back); a second one exits at once (130).
+ */
+export function processDeps(): CliDeps {
+  const handlers = new Set<() => void>();
+  let interrupts = 0;
+  process.on("SIGINT", () => {
+    interrupts++;
+    if (interrupts === 1 && handlers.size > 0) {
+      for (const h of handlers) h();
+      return;
+    }
+    process.stderr.write("\ninterrupted: exiting now; `zmgr status` shows what is left\n");
+    process.exit(130);
+  });
+  return {
+    stdout: (s) => {
+      process.stdout.write(s);
+    },
+    stderr: (s) => {
+      process.stderr.write(s);
+    },
+    isTTY: process.stdout.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
+    env: process.env,
+    home: homedir(),
+    hostname: hostname(),
+    pid: process.pid,
+    now: () => new Date(),
+    prompt: (question) =>
+      new Promise((resolve) => {
+        const rl = createInterface({ input: process.stdin, output: process.stderr });
+        rl.question(question, (answer) => {
+          rl.close();
+          resolve(answer);
+        });
+      }),
+    onInterrupt: (handler) => {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+  };
+}

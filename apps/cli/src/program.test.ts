@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { VERSION } from "./version.js";
+import { type TestEnv, testEnv } from "./test-support.js";
+
+let env: TestEnv;
+afterEach(async () => env?.cleanup());
+
+describe("the zmgr program", () => {
+  it("prints its version", async () => {
+    env = await testEnv({ init: false });
+    const r = await env.run("--version");
+    expect(r).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: "" });
+  });
+
+  it("lists every command in --help", async () => {
+    env = await testEnv({ init: false });
+    const r = await env.run("--help");
+    expect(r.code).toBe(0);
+    for (const c of ["init", "create", "destroy", "list", "show", "boot", "halt", "reboot", "shutdown", "import", "validate", "status", "fmt"]) {
+      expect(r.stdout).toContain(`  ${c}`);
+    }
+  });
+
+  it("exits 2 on an unknown option or command", async () => {
+    env = await testEnv({ init: false });
+    expect((await env.run("create")).code).toBe(2);
+    expect((await env.run("frobnicate")).code).toBe(2);
+    expect((await env.run("list", "--bogus")).code).toBe(2);
+  });
+
+  it("accepts global options after the subcommand", async () => {
+    env = await testEnv();
+    const r = await env.run("list", "--json");
+    expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+
+  it("prints errors as JSON on stderr under --json, with code and help", async () => {
+    env = await testEnv();
+    const r = await env.run("--json", "show", "nosuch");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(r.stderr)).toMatchObject({ error: { code: "zmgr::zone::not_found", help: expect.any(String) } });
+  });
+
+  it("prints expected errors with code and help and no stack trace", async () => {
+    env = await testEnv();
+    const r = await env.run("show", "nosuch");
+    expect(r.stderr).toMatch(/^error\[zmgr::zone::not_found\]: /);
+    expect(r.stderr).toContain("help:");
+    expect(r.stderr).not.toContain("    at ");
+  });
+
+  it("-v echoes each system command and its output on stderr", async () => {
+    env = await testEnv();
+    const r = await env.run("-v", "list");
+    expect(r.stderr).toContain("$ zoneadm list -cp");
+    expect(r.stderr).toContain("global");
+  });
+
+  it("uses no colour codes when not on a terminal", async () => {
+    env = await testEnv();
+    await env.run("create", "web1");
+    const r = await env.run("list");
+    expect(r.stdout).not.toContain("\x1b[");
+  });
+
+  it("colours on a terminal unless NO_COLOR or --no-color", async () => {
+    env = await testEnv();
+    await env.run("create", "web1");
+    env.deps.isTTY = true;
+    expect((await env.run("list")).stdout).toContain("\x1b[");
+    expect((await env.run("list", "--no-color")).stdout).not.toContain("\x1b[");
+    env.deps.env = { NO_COLOR: "1" };
+    expect((await env.run("list")).stdout).not.toContain("\x1b[");
+  });
+});

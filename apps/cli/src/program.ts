@@ -1,0 +1,76 @@
+import { Command, Option } from "commander";
+import { registerBoot } from "./commands/boot.js";
+import { registerCreate } from "./commands/create.js";
+import { registerDestroy } from "./commands/destroy.js";
+import { registerFmt } from "./commands/fmt.js";
+import { registerHalt } from "./commands/halt.js";
+import { registerImport } from "./commands/import.js";
+import { registerInit } from "./commands/init.js";
+import { registerList } from "./commands/list.js";
+import { registerReboot } from "./commands/reboot.js";
+import { registerShow } from "./commands/show.js";
+import { registerShutdown } from "./commands/shutdown.js";
+import { registerStatus } from "./commands/status.js";
+import { registerValidate } from "./commands/validate.js";
+import type { CliContext, CliDeps } from "./deps.js";
+import { VERSION } from "./version.js";
+
+/**
+ * The whole `zmgr` command tree. Command files register flags only; each action loads its
+ * implementation with `await import()`, so `--help` loads nothing heavy.
+ */
+export function createProgram(deps: CliDeps, ctx: CliContext = { deps, exitCode: 0 }): Command {
+  const program = new Command("zmgr")
+    .description("Manage illumos zones from flat KDL files.")
+    .version(VERSION, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({
+      writeOut: (s) => deps.stdout(s),
+      writeErr: (s) => deps.stderr(s),
+    })
+    .exitOverride()
+    .option("--registry <dir>", "registry directory (default $ZMGR_REGISTRY or /etc/zmgr)")
+    .option("--json", "machine-readable output on stdout", false)
+    .option("-n, --dry-run", "print what would be done and change nothing", false)
+    .option("-y, --yes", "answer yes to confirmations", false)
+    .option("--no-color", "no colours (also NO_COLOR)")
+    .option("-v, --verbose", "echo every system command and its output on stderr", false)
+    .option("-q, --quiet", "print less", false)
+    .option("--simulate", "run against the built-in illumos simulator", false)
+    .option(
+      "--sim-state <file>",
+      "simulator state file (default $ZMGR_SIM_STATE or <registry>/.simulator.json)",
+    )
+    .addOption(
+      new Option("--lock-timeout <seconds>", "how long to wait for the registry lock")
+        .default(30)
+        .argParser(parseSeconds),
+    );
+
+  for (const register of [
+    registerInit,
+    registerCreate,
+    registerDestroy,
+    registerList,
+    registerShow,
+    registerBoot,
+    registerHalt,
+    registerReboot,
+    registerShutdown,
+    registerImport,
+    registerValidate,
+    registerStatus,
+    registerFmt,
+  ]) {
+    register(program, ctx);
+  }
+  return program;
+}
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) {
+    throw new Error(`--lock-timeout takes a number of seconds, not "${value}"`);
+  }
+  return n;
+}

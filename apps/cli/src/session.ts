@@ -1,0 +1,103 @@
+import { join } from "node:path";
+import {
+  createExecaExecutor,
+  createFileSimExecutor,
+  type Executor,
+  IllumosHost,
+  type ZonecfgInfo,
+} from "@zmgr/illumos-exec";
+import { Registry, resolveRegistryRoot, type Snapshot } from "@zmgr/registry";
+import type { HostFacts } from "@zmgr/validate";
+import type { ExecutorRequest } from "./deps.js";
+import type { Invocation } from "./kit.js";
+import { verboseExecutor } from "./verbose-executor.js";
+
+/** What a command implementation works with: the registry, the host and its executor. */
+export interface Session extends Invocation {
+  root: string;
+  registry: Registry;
+  /** The snapshot loaded when the session opened (unlocked read). */
+  snapshot: Snapshot;
+  exec: Executor;
+  host: IllumosHost;
+  lockTimeoutMs: number;
+  isAlive: (pid: number) => boolean;
+}
+
+/** The registry directory of this invocation (SPEC §1). */
+export function resolveRoot(inv: Invocation): string {
+  const { ctx, globals } = inv;
+  const root = resolveRegistryRoot({
+    ...(globals.registry !== undefined ? { flag: globals.registry } : {}),
+    env: ctx.deps.env,
+    simulate: globals.simulate,
+    home: ctx.deps.home,
+  });
+  ctx.registryRoot = root;
+  return root;
+}
+
+export async function openSession(inv: Invocation): Promise<Session> {
+  const { ctx, globals } = inv;
+  const { deps } = ctx;
+  const root = resolveRoot(inv);
+  const isAlive = deps.isAlive ?? defaultIsAlive;
+  const registry = Registry.open(root, {
+    host: deps.hostname,
+    pid: deps.pid,
+    now: deps.now,
+    isAlive,
+    lockTimeoutMs: Math.round(globals.lockTimeout * 1000),
+  });
+  const snapshot = await registry.load();
+  const request: ExecutorRequest = {
+    simulate: globals.simulate,
+    stateFile: globals.simState ?? deps.env.ZMGR_SIM_STATE ?? join(root, ".simulator.json"),
+    prefix: snapshot.config.commandPrefix,
+  };
+  const base = deps.createExecutor ? await deps.createExecutor(request) : defaultExecutor(request);
+  const exec = globals.verbose ? verboseExecutor(base, deps.stderr) : base;
+  return {
+    ...inv,
+    root,
+    registry,
+    snapshot,
+    exec,
+    host: new IllumosHost(exec),
+    lockTimeoutMs: Math.round(globals.lockTimeout * 1000),
+    isAlive,
+  };
+}
+
+export function defaultExecutor(req: ExecutorRequest): Executor {
+  if (req.simulate) return createFileSimExecutor(req.stateFile);
+  return createExecaExecutor(req.prefix.length > 0 ? { prefix: req.prefix } : {});
+}
+
+function defaultIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Live facts for pre-flight and drift checks: zones, links, VNICs, and the zonecfg info of the
+ * host zones the registry does not know (their addresses count as used).
+ */
+export async function collectHostFacts(host: IllumosHost, snapshot: Snapshot): Promise<HostFacts> {
+  const [zones, links, vnics] = await Promise.all([
+    host.listZones(),
+    host.showLinks(),
+    host.showVnics(),
+  ]);
+  const zoneConfigs = new Map<string, ZonecfgInfo>();
+  for (const z of zones) {
+    if (z.name === "global" || snapshot.zones.has(z.name)) continue;
+    const info = await host.zoneInfo(z.name);
+    if (info) zoneConfigs.set(z.name, info);
+  }
+  return { zones, links, vnics, zoneConfigs };
+}

@@ -1,0 +1,70 @@
+import { ZmgrError } from "@zmgr/errors";
+import type { Invocation } from "./kit.js";
+import { openSession } from "./session.js";
+import { cleanupHint } from "./status-check.js";
+
+export async function runShow(inv: Invocation, name: string): Promise<void> {
+  const s = await openSession(inv);
+  const file = s.snapshot.zones.get(name);
+  const zone = file?.parsed.value;
+  const live = (await s.host.listZones()).find((z) => z.name === name);
+  if (!file && !live) {
+    throw new ZmgrError(
+      "zmgr::zone::not_found",
+      `no zone named ${name} in the registry or on the host`,
+      {
+        help: "run `zmgr list` to see the zones",
+        details: { zone: name },
+      },
+    );
+  }
+  const info = live ? await s.host.zoneInfo(name) : undefined;
+  const reservation = zone ? s.registry.reservationState(zone) : undefined;
+  if (s.out.json) {
+    s.out.printJson({
+      name,
+      file: file?.path ?? null,
+      registry: zone ?? null,
+      reservation: reservation ?? null,
+      live: live ?? null,
+      zonecfg: info ?? null,
+    });
+    return;
+  }
+  const { c, line } = { c: s.out.c, line: (t: string) => s.out.line(t) };
+  line(
+    `${c.bold(name)}  ${live ? live.state : c.red("not on the host")}${file ? "" : c.yellow(" (not in the registry: `zmgr import` adopts it)")}`,
+  );
+  if (zone) {
+    line(
+      `  registry: ${file?.path}${zone.template ? `, template ${zone.template}` : ""}${zone.created ? `, created ${zone.created}` : ""}`,
+    );
+    if (reservation) {
+      line(`  ${c.yellow(reservation)}${zone.status?.reason ? `: ${zone.status.reason}` : ""}`);
+      if (reservation !== "creating") line(`  cleanup: ${cleanupHint(name)}`);
+    }
+    for (const n of zone.nets) {
+      line(
+        `  net ${n.name}: ${n.addresses.join(", ") || "(addresses inside the zone)"}${n.vnic ? ` vnic ${n.vnic}` : ""}${n.stub ? ` over ${n.stub}` : ""}${n.gateways.length ? ` gateway ${n.gateways.join(", ")}` : ""}`,
+      );
+    }
+  }
+  if (live) line(`  zonepath ${live.zonepath}, brand ${live.brand}, ip-type ${live.ipType}`);
+  if (info) {
+    line(c.bold("zonecfg:"));
+    line(`  autoboot ${info.autoboot}, ip-type ${info.ipType}`);
+    for (const n of info.nets) {
+      const parts = Object.entries(n)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${v}`);
+      line(`  net ${parts.join(" ")}`);
+    }
+    for (const r of info.resources) {
+      line(
+        `  ${r.type} ${Object.entries(r.props)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(" ")}`,
+      );
+    }
+  }
+}

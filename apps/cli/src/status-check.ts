@@ -1,0 +1,122 @@
+import type { VnicInfo, ZonecfgInfo, ZoneListEntry } from "@zmgr/illumos-exec";
+import { canonicalAddress } from "@zmgr/ipam";
+import type { Zone } from "@zmgr/kdl-schema";
+import type { Snapshot } from "@zmgr/registry";
+
+/** One difference between registry and host (also the --json element of `zmgr status`). */
+export interface DriftItem {
+  kind:
+    | "zone-missing-on-host"
+    | "zone-not-in-registry"
+    | "vnic-missing-on-host"
+    | "address-mismatch"
+    | "create-interrupted"
+    | "create-failed";
+  zone: string;
+  message: string;
+  help: string;
+  /** The exact commands that resolve it, where there is one. */
+  cleanup?: string[];
+}
+
+export function cleanupHint(zone: string): string {
+  return `zmgr destroy ${zone} --yes`;
+}
+
+export interface LiveFacts {
+  zones: ZoneListEntry[];
+  vnics: VnicInfo[];
+  /** zonecfg info of every registered zone that exists on the host */
+  infos: Map<string, ZonecfgInfo>;
+}
+
+export function computeDrift(
+  snap: Snapshot,
+  live: LiveFacts,
+  reservation: (z: Zone) => "creating" | "interrupted" | "failed" | undefined,
+): DriftItem[] {
+  const items: DriftItem[] = [];
+  const onHost = new Map(live.zones.map((z) => [z.name, z]));
+  const vnics = new Set(live.vnics.map((v) => v.link));
+  for (const name of [...snap.zones.keys()].sort()) {
+    const zone = snap.zones.get(name)?.parsed.value;
+    if (!zone) continue;
+    const res = reservation(zone);
+    if (res === "creating") continue;
+    if (res === "interrupted" || res === "failed") {
+      items.push({
+        kind: res === "failed" ? "create-failed" : "create-interrupted",
+        zone: name,
+        message: `create of ${name} ${res === "failed" ? `failed${zone.status?.reason ? `: ${zone.status.reason}` : ""}` : `was interrupted (pid ${zone.status?.pid ?? "?"} is gone)`}; its addresses stay reserved`,
+        help: "remove what is left and free the addresses",
+        cleanup: [cleanupHint(name)],
+      });
+      continue;
+    }
+    if (!onHost.has(name)) {
+      items.push({
+        kind: "zone-missing-on-host",
+        zone: name,
+        message: `zone ${name} is in the registry but not on the host`,
+        help: `recreate it, or drop the entry with \`zmgr destroy ${name} --yes\``,
+        cleanup: [cleanupHint(name)],
+      });
+      continue;
+    }
+    for (const net of zone.nets) {
+      if (net.vnic && !vnics.has(net.vnic)) {
+        items.push({
+          kind: "vnic-missing-on-host",
+          zone: name,
+          message: `VNIC ${net.vnic} of zone ${name} (net ${net.name}) does not exist`,
+          help: "recreate it over its stub",
+          cleanup: [`dladm create-vnic -l ${net.stub ?? "<stub>"} ${net.vnic}`],
+        });
+      }
+    }
+    const info = live.infos.get(name);
+    if (info) {
+      const want = canonSet(zone.nets.flatMap((n) => n.addresses));
+      const have = canonSet(info.nets.flatMap((n) => splitList(n.allowedAddress ?? n.address)));
+      const wantAll = zone.nets.every((n) => n.addresses.length > 0);
+      if (wantAll && !sameSet(want, have)) {
+        items.push({
+          kind: "address-mismatch",
+          zone: name,
+          message: `zone ${name}: registry has ${[...want].join(", ") || "none"}, zonecfg has ${[...have].join(", ") || "none"}`,
+          help: `make them agree: edit zones/${name}.kdl or the zone's net resources (zonecfg -z ${name})`,
+        });
+      }
+    }
+  }
+  for (const z of live.zones) {
+    if (z.name === "global" || snap.zones.has(z.name)) continue;
+    items.push({
+      kind: "zone-not-in-registry",
+      zone: z.name,
+      message: `zone ${z.name} (${z.state}) is on the host but not in the registry`,
+      help: `adopt it with \`zmgr import ${z.name}\``,
+    });
+  }
+  return items;
+}
+
+function splitList(v: string | undefined): string[] {
+  return (v ?? "").split(",").filter((x) => x !== "");
+}
+
+function canonSet(addrs: string[]): Set<string> {
+  return new Set(
+    addrs.map((a) => {
+      try {
+        return canonicalAddress(a);
+      } catch {
+        return a;
+      }
+    }),
+  );
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}

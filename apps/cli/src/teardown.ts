@@ -1,0 +1,97 @@
+import { type Command, IllumosHost, type PlanStep, type ZoneState } from "@zmgr/illumos-exec";
+
+const IN_KERNEL: ReadonlySet<ZoneState> = new Set([
+  "ready",
+  "running",
+  "shutting_down",
+  "down",
+  "mounted",
+]);
+
+/** What is on the host right now for one zone and its VNICs. */
+export interface LiveZone {
+  state: ZoneState | undefined;
+  /** The zone's VNICs (from the zone file or this create) that exist on the host now. */
+  vnics: string[];
+}
+
+export async function readLive(
+  host: IllumosHost,
+  zone: string,
+  vnics: readonly string[],
+): Promise<LiveZone> {
+  const [zones, links] = await Promise.all([host.listZones(), host.showVnics()]);
+  const existing = new Set(links.map((l) => l.link));
+  return {
+    state: zones.find((z) => z.name === zone)?.state,
+    vnics: vnics.filter((v) => existing.has(v)),
+  };
+}
+
+/**
+ * Steps that take a zone off the host from its live state: halt if in the kernel, uninstall if
+ * installed or incomplete, delete the configuration, delete the VNICs. Each step checks the live
+ * state again before acting, so it is safe to repeat after an interruption.
+ */
+export function teardownSteps(zone: string, live: LiveZone): PlanStep[] {
+  const steps: PlanStep[] = [];
+  const s = live.state;
+  if (s !== undefined && IN_KERNEL.has(s)) {
+    steps.push(
+      step(`halt`, `halt zone ${zone}`, [zoneadm(zone, "halt")], async (h) => {
+        const now = await stateOf(h, zone);
+        if (now !== undefined && IN_KERNEL.has(now)) await h.halt(zone);
+      }),
+    );
+  }
+  if (s !== undefined && s !== "configured") {
+    steps.push(
+      step(`uninstall`, `uninstall zone ${zone}`, [zoneadm(zone, "uninstall", "-F")], async (h) => {
+        const now = await stateOf(h, zone);
+        if (now !== undefined && now !== "configured") await h.uninstall(zone);
+      }),
+    );
+  }
+  if (s !== undefined) {
+    steps.push(
+      step(
+        `zonecfg-delete`,
+        `delete configuration of ${zone}`,
+        [{ file: "zonecfg", args: ["-z", zone, "delete", "-F"] }],
+        async (h) => {
+          if ((await stateOf(h, zone)) !== undefined) await h.deleteZone(zone);
+        },
+      ),
+    );
+  }
+  for (const vnic of live.vnics) {
+    steps.push(
+      step(
+        `delete-vnic:${vnic}`,
+        `delete VNIC ${vnic}`,
+        [{ file: "dladm", args: ["delete-vnic", vnic] }],
+        async (h) => {
+          if ((await h.showVnics()).some((v) => v.link === vnic)) await h.deleteVnic(vnic);
+        },
+      ),
+    );
+  }
+  return steps;
+}
+
+function step(
+  id: string,
+  title: string,
+  commands: Command[],
+  act: (h: IllumosHost) => Promise<void>,
+): PlanStep {
+  return { id, title, commands, run: (ctx) => act(new IllumosHost(ctx.exec)) };
+}
+
+function zoneadm(zone: string, ...args: string[]): Command {
+  return { file: "zoneadm", args: ["-z", zone, ...args] };
+}
+
+async function stateOf(h: IllumosHost, zone: string): Promise<ZoneState | undefined> {
+  return (await h.listZones()).find((z) => z.name === zone)?.state;
+}

@@ -1,0 +1,116 @@
+// Test helpers (not part of the build): run the program in-process on a SimHost and a temp registry.
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { createSimExecutor, type Executor, SimHost } from "@zmgr/illumos-exec";
+import type { CliDeps } from "./deps.js";
+import { runCli } from "./run.js";
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface TestEnv {
+  root: string;
+  host: SimHost;
+  deps: CliDeps;
+  /** every argv the program ran, in order */
+  commands: string[][];
+  run(...args: string[]): Promise<RunResult>;
+  /** `--json` run, stdout parsed */
+  json<T = unknown>(...args: string[]): Promise<{ code: number; value: T; stderr: string }>;
+  /** every registry file (path → bytes as text), the lock excluded */
+  files(): Promise<Record<string, string>>;
+  hostState(): string;
+  cleanup(): Promise<void>;
+  /** fires the registered Ctrl-C handlers */
+  interrupt(): void;
+}
+
+export const TEST_PID = 4242;
+
+export async function testEnv(
+  opts: { host?: SimHost; init?: boolean; wrap?: (e: Executor, env: TestEnv) => Executor } = {},
+): Promise<TestEnv> {
+  const root = await mkdtemp(join(tmpdir(), "zmgr-cli-"));
+  const host = opts.host ?? SimHost.fresh();
+  let out: string[] = [];
+  let err: string[] = [];
+  const handlers = new Set<() => void>();
+  const commands: string[][] = [];
+  const env: TestEnv = {
+    root,
+    host,
+    commands,
+    deps: {
+      stdout: (s) => out.push(s),
+      stderr: (s) => err.push(s),
+      isTTY: false,
+      stdinIsTTY: false,
+      env: {},
+      home: root,
+      hostname: "testhost",
+      pid: TEST_PID,
+      now: () => new Date("2026-03-22T10:00:00.000Z"),
+      isAlive: (pid) => pid === TEST_PID,
+      onInterrupt: (h) => {
+        handlers.add(h);
+        return () => handlers.delete(h);
+      },
+      createExecutor: () => {
+        const sim = createSimExecutor(host);
+        const counting: Executor = {
+          run: (cmd, o) => {
+            commands.push([cmd.file, ...cmd.args]);
+            return sim.run(cmd, o);
+          },
+        };
+        return opts.wrap ? opts.wrap(counting, env) : counting;
+      },
+    },
+    async run(...args) {
+      out = [];
+      err = [];
+      const code = await runCli(["--registry", root, ...args], env.deps);
+      return { code, stdout: out.join(""), stderr: err.join("") };
+    },
+    async json(...args) {
+      const r = await env.run("--json", ...args);
+      let value: unknown;
+      try {
+        value = r.stdout === "" ? undefined : JSON.parse(r.stdout);
+      } catch {
+        throw new Error(`stdout is not JSON (exit ${r.code}):\n${r.stdout}\nstderr:\n${r.stderr}`);
+      }
+      return { code: r.code, value: value as never, stderr: r.stderr };
+    },
+    files: () => readTree(root),
+    hostState: () => JSON.stringify(host.toJSON()),
+    cleanup: () => rm(root, { recursive: true, force: true }),
+    interrupt: () => {
+      for (const h of handlers) h();
+    },
+  };
+  if (opts.init !== false) {
+    const r = await env.run("init");
+    if (r.code !== 0) throw new Error(`init failed: ${r.stderr}`);
+  }
+  return env;
+}
+
+async function readTree(root: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(".zmgr.lock")) await walk(path);
+      }
+      else if (!entry.name.startsWith(".zmgr.lock")) files[relative(root, path)] = await readFile(path, "utf8");
+    }
+  };
+  await walk(root);
+  return files;
+}

@@ -1,0 +1,63 @@
+import type { ZoneListEntry } from "@zmgr/illumos-exec";
+import type { Zone } from "@zmgr/kdl-schema";
+import type { Snapshot } from "@zmgr/registry";
+
+/** One row of `zmgr list` (also its --json element). */
+export interface ZoneRow {
+  name: string;
+  /** live zone state, or creating/interrupted/failed for a reservation, or `missing` (registered, not on the host). */
+  state: string;
+  /** the zoneadm state, when the zone exists on the host */
+  liveState?: string;
+  registered: boolean;
+  onHost: boolean;
+  reservation?: "creating" | "interrupted" | "failed";
+  brand?: string;
+  template?: string;
+  addresses: string[];
+  vnics: string[];
+}
+
+/** Registry zones joined with `zoneadm list -cp`; host zones not in the registry come last. */
+export function joinZones(
+  snap: Snapshot,
+  live: ZoneListEntry[],
+  reservation: (z: Zone) => ZoneRow["reservation"],
+): ZoneRow[] {
+  const byName = new Map(live.map((z) => [z.name, z]));
+  const rows: ZoneRow[] = [];
+  for (const name of [...snap.zones.keys()].sort()) {
+    const zone = snap.zones.get(name)?.parsed.value;
+    const entry = byName.get(name);
+    const res = zone ? reservation(zone) : undefined;
+    const brand =
+      entry?.brand ??
+      (zone?.template ? snap.templates.get(zone.template)?.parsed.value?.brand : undefined);
+    rows.push({
+      name,
+      state: res ?? entry?.state ?? "missing",
+      ...(entry ? { liveState: entry.state } : {}),
+      registered: true,
+      onHost: entry !== undefined,
+      ...(res ? { reservation: res } : {}),
+      ...(brand ? { brand } : {}),
+      ...(zone?.template ? { template: zone.template } : {}),
+      addresses: zone?.nets.flatMap((n) => n.addresses) ?? [],
+      vnics: zone?.nets.flatMap((n) => (n.vnic ? [n.vnic] : [])) ?? [],
+    });
+  }
+  for (const entry of live) {
+    if (entry.name === "global" || snap.zones.has(entry.name)) continue;
+    rows.push({
+      name: entry.name,
+      state: entry.state,
+      liveState: entry.state,
+      registered: false,
+      onHost: true,
+      brand: entry.brand,
+      addresses: [],
+      vnics: [],
+    });
+  }
+  return rows;
+}

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { Address4, Address6 } from "ip-address";
 import { describe, expect, it } from "vitest";
+import { fastV6 } from "./fast-v6.js";
 import {
   canonicalAddress,
   familyOf,
@@ -47,22 +48,32 @@ describe("parseAddress", () => {
   it("agrees with ip-address on which texts are addresses and what they denote", () => {
     const chars6 = fc.constantFrom(..."0123456789abcdefABCDEF:.:::");
     const chars4 = fc.constantFrom(..."0123456789...");
-    const text = fc.oneof(
+    const bare = fc.oneof(
       fc.string({ unit: chars6, maxLength: 24 }),
       fc.string({ unit: chars4, maxLength: 16 }),
       fc.bigInt(0n, (1n << 128n) - 1n).map((v) => formatAddress(6, v)),
+      fc
+        .bigInt(0n, (1n << 128n) - 1n)
+        .map((v) => new Address6(formatAddress(6, v)).canonicalForm()),
       fc.integer({ min: 0, max: 2 ** 32 - 1 }).map((n) => formatAddress(4, BigInt(n))),
     );
+    const suffix = fc.option(fc.oneof(fc.nat(140).map(String), fc.constantFrom("", "024", "x")));
     fc.assert(
-      fc.property(text, (s) => {
+      fc.property(bare, suffix, (b, p) => {
+        const s = p === null ? b : `${b}/${p}`;
         const ours = parseAddress(s);
-        const v4 = Address4.isValid(s) && !s.includes("/");
-        const v6 = !v4 && Address6.isValid(s) && !s.includes("/");
-        if (v4) expect(ours).toEqual({ family: 4, value: new Address4(s).bigInt() });
-        else if (v6) expect(ours).toEqual({ family: 6, value: new Address6(s).bigInt() });
-        else expect(ours).toBeUndefined();
+        const prefix = p === null ? {} : { prefix: Number(p) };
+        const okPrefix = p === null || /^(0|[1-9]\d*)$/.test(p);
+        if (okPrefix && Address4.isValid(s)) {
+          expect(ours).toEqual({ family: 4, value: new Address4(s).bigInt(), ...prefix });
+        } else if (okPrefix && Address6.isValid(s) && !b.includes(".")) {
+          expect(ours).toEqual({ family: 6, value: new Address6(s).bigInt(), ...prefix });
+          expect(fastV6(s)).toBeDefined();
+        } else if (!(okPrefix && Address6.isValid(s))) {
+          expect(ours).toBeUndefined();
+        }
       }),
-      { numRuns: 3000 },
+      { numRuns: 4000 },
     );
   });
 });

@@ -1,5 +1,7 @@
 import { Address6 } from "ip-address";
 import { InvalidAddressError } from "./errors.js";
+import { fastV4 } from "./fast-v4.js";
+import { fastV6 } from "./fast-v6.js";
 
 export type Family = 4 | 6;
 
@@ -22,9 +24,20 @@ const PREFIX = /^(0|[1-9]\d{0,2})$/;
 /**
  * Parses "a" or "a/p" (IPv4 dotted quad, IPv6 in any RFC 4291 text form). Returns undefined for
  * anything else, including IPv6 zone ids ("fe80::1%net0") and surrounding whitespace.
- * Plain forms take a fast path; every other form is judged by ip-address.
+ * Plain forms take a char-code fast path (fast-v4.ts, fast-v6.ts); embedded IPv4 is judged by
+ * ip-address. A property test holds all paths to ip-address's verdict.
  */
 export function parseAddress(text: string): ParsedAddress | undefined {
+  const v4 = fastV4(text);
+  if (v4 !== undefined) {
+    const value = BigInt(v4.value);
+    return v4.prefix < 0 ? { family: 4, value } : { family: 4, value, prefix: v4.prefix };
+  }
+  const v6 = fastV6(text);
+  if (v6 !== undefined) {
+    const { value, prefix } = v6;
+    return prefix < 0 ? { family: 6, value } : { family: 6, value, prefix };
+  }
   const slash = text.indexOf("/");
   const addr = slash < 0 ? text : text.slice(0, slash);
   let prefix: number | undefined;

@@ -1,6 +1,6 @@
 import { formatAddress } from "./address.js";
 import type { IpPool } from "./pool.js";
-import { bigMax, bigMin, lowestFree, mergeSorted } from "./used.js";
+import { bigMax, bigMin, lowestFree } from "./used.js";
 
 /**
  * An address in both pools' allocatable sets, or undefined when they are disjoint (or of
@@ -14,7 +14,7 @@ export function intersection(a: IpPool, b: IpPool): string | undefined {
   if (a.range && b.range) {
     const start = bigMax(a.range.start, b.range.start);
     const end = bigMin(a.range.end, b.range.end);
-    if (start <= end) hit = lowestFree(start, end, mergeSorted(a.excluded, b.excluded), 1)[0];
+    if (start <= end) hit = lowestFree(start, end, a.excluded, b.excluded, 1)[0];
   } else {
     const [listed, other] = a.list ? [a, b] : [b, a];
     hit = listed.list?.find((v) => other.has(v));

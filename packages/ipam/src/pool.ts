@@ -7,7 +7,7 @@ import {
 } from "./errors.js";
 import type { Network } from "./network.js";
 import { analysePool, type PoolSpec } from "./pool-spec.js";
-import { lowestFree, mergeSorted, sortedUsed, sortUnique } from "./used.js";
+import { lowestFree, sortedUsed, sortUnique } from "./used.js";
 
 export interface Utilisation {
   size: bigint;
@@ -107,9 +107,14 @@ export class IpPool {
 
   /** Ascending unique used values that are in the allocatable set. */
   usedValues(used: Iterable<string>): bigint[] {
+    return this.#candidates(used).filter((v) => this.has(v));
+  }
+
+  /** Ascending unique used values inside the range (range mode) or network (list mode). */
+  #candidates(used: Iterable<string>): bigint[] {
     const lo = this.range?.start ?? this.network.base;
     const hi = this.range?.end ?? this.network.last;
-    return sortedUsed(used, this.family, lo, hi).filter((v) => this.has(v));
+    return sortedUsed(used, this.family, lo, hi);
   }
 
   /**
@@ -119,7 +124,7 @@ export class IpPool {
    * AddressInUseError or PoolExhaustedError; never returns a partial result.
    */
   allocate(used: Iterable<string>, count = 1, pinned: readonly string[] = []): string[] {
-    const usedSorted = this.usedValues(used);
+    const usedSorted = this.#candidates(used);
     const taken = new Set<bigint>();
     for (const text of pinned) {
       const p = parseAddress(text);
@@ -136,8 +141,8 @@ export class IpPool {
     let fresh: bigint[] = [];
     if (need > 0) {
       if (this.range) {
-        const blocked = mergeSorted(usedSorted, this.excluded);
-        fresh = lowestFree(this.range.start, this.range.end, blocked, need, taken);
+        const { start, end } = this.range;
+        fresh = lowestFree(start, end, usedSorted, this.excluded, need, taken);
       } else {
         const usedSet = new Set(usedSorted);
         for (const v of this.list ?? []) {
@@ -146,7 +151,8 @@ export class IpPool {
         }
       }
       if (fresh.length < need) {
-        const free = this.size - BigInt(usedSorted.length + taken.size);
+        const inUse = usedSorted.filter((v) => this.has(v)).length;
+        const free = this.size - BigInt(inUse + taken.size);
         throw new PoolExhaustedError(this.name, this.size, free, need, this.mode);
       }
     }

@@ -1,4 +1,5 @@
 import { type Family, parseAddress } from "./address.js";
+import { fastV4 } from "./fast-v4.js";
 
 /**
  * The used addresses of one family as numbers, sorted ascending, without duplicates, limited to
@@ -16,9 +17,14 @@ export function sortedUsed(
     const l = Number(lo);
     const h = Number(hi);
     for (const text of used) {
-      const p = parseAddress(text);
-      if (p === undefined || p.family !== 4) continue;
-      const n = Number(p.value);
+      const fast = fastV4(text);
+      let n: number;
+      if (fast !== undefined) n = fast.value;
+      else {
+        const p = parseAddress(text);
+        if (p === undefined || p.family !== 4) continue;
+        n = Number(p.value);
+      }
       if (n >= l && n <= h) nums.push(n);
     }
     const sorted = Float64Array.from(nums).sort();
@@ -45,48 +51,27 @@ export function sortUnique(values: bigint[]): bigint[] {
   return out;
 }
 
-/** Merges two ascending unique lists into one ascending unique list. */
-export function mergeSorted(a: readonly bigint[], b: readonly bigint[]): bigint[] {
-  const out: bigint[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    let v: bigint;
-    if (y === undefined || (x !== undefined && x < y)) {
-      v = x!;
-      i++;
-    } else if (x === undefined || y < x) {
-      v = y;
-      j++;
-    } else {
-      v = x;
-      i++;
-      j++;
-    }
-    if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
-  }
-  return out;
-}
-
 /**
- * Up to `count` lowest values of [start, end] that are not in `blocked` (ascending, unique)
- * nor in `skip`. Steps over blocked values only: cost is O(blocked + count), never the range.
+ * Up to `count` lowest values of [start, end] that are in none of `a`, `b` (both ascending,
+ * unique) nor `skip`. Steps over blocked values only: cost is O(|a| + |b| + count), never the
+ * size of the range.
  */
 export function lowestFree(
   start: bigint,
   end: bigint,
-  blocked: readonly bigint[],
+  a: readonly bigint[],
+  b: readonly bigint[],
   count: number,
   skip: ReadonlySet<bigint> = new Set(),
 ): bigint[] {
   const out: bigint[] = [];
   let c = start;
   let i = 0;
+  let j = 0;
   while (out.length < count && c <= end) {
-    while (i < blocked.length && blocked[i]! < c) i++;
-    if ((i < blocked.length && blocked[i] === c) || skip.has(c)) {
+    while (i < a.length && a[i]! < c) i++;
+    while (j < b.length && b[j]! < c) j++;
+    if (a[i] === c || b[j] === c || skip.has(c)) {
       c++;
       continue;
     }

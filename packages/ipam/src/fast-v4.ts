@@ -1,0 +1,44 @@
+/**
+ * Hot path for the common case: "a.b.c.d" or "a.b.c.d/p" read with char codes, no regex and no
+ * allocation. Returns the address as a number and the prefix (-1 when absent), or undefined when
+ * the text is anything else (the caller then falls back to the general parser). Same strict
+ * grammar as ip-address: octets 0–255 without leading zeros, prefix 0–32 without leading zeros.
+ */
+export function fastV4(text: string): { value: number; prefix: number } | undefined {
+  const n = text.length;
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (digits > 0 && octet === 0) return undefined; // leading zero
+      octet = octet * 10 + (c - 48);
+      if (octet > 255) return undefined;
+      digits++;
+    } else if (c === 46) {
+      if (digits === 0 || dots === 3) return undefined;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else if (c === 47) {
+      break;
+    } else return undefined;
+  }
+  if (digits === 0 || dots !== 3) return undefined;
+  value = value * 256 + octet;
+  if (i === n) return { value, prefix: -1 };
+  let prefix = 0;
+  let pdigits = 0;
+  for (i++; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57 || (pdigits > 0 && prefix === 0)) return undefined;
+    prefix = prefix * 10 + (c - 48);
+    pdigits++;
+    if (prefix > 32) return undefined;
+  }
+  return pdigits === 0 ? undefined : { value, prefix };
+}

@@ -17,6 +17,8 @@ export {
   UnsafeValueError,
 } from "./errors.js";
 export { createExecaExecutor, type ExecaExecutorOptions } from "./execa-executor.js";
+export { type ArgMatcher, FakeExecutor, type FakeOutput } from "./fake-executor.js";
+export { IllumosHost, type IllumosHostOptions } from "./host.js";
 export {
   checkLinkName,
   checkZoneName,
@@ -26,6 +28,22 @@ export {
   MAX_LINK_NAME,
   MAX_ZONE_NAME,
 } from "./names.js";
+export {
+  commandStep,
+  describePlan,
+  type Plan,
+  PlanAbortedError,
+  type PlanDescription,
+  type PlanEvent,
+  type PlanFailure,
+  type PlanResult,
+  type PlanStep,
+  type StepContext,
+  type StepError,
+  type StepReport,
+  stepErrorOf,
+} from "./plan.js";
+export { type RunPlanOptions, runPlan } from "./plan-runner.js";
 // The simulator half re-exports through ./sim.js (owned by the simulator work).
 export * from "./sim.js";
 export type {
@@ -33,6 +51,7 @@ export type {
   ExecResult,
   Executor,
   LinkInfo,
+  PhysInfo,
   VnicInfo,
   ZonecfgInfo,
   ZonecfgNet,

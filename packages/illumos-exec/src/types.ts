@@ -83,3 +83,13 @@ export interface VnicInfo {
   macaddress?: string;
   vid?: string;
 }
+
+/** One row of `dladm show-phys -p -o link,media,state,speed,duplex,device`. */
+export interface PhysInfo {
+  link: string;
+  media: string;
+  state: string;
+  speed: string;
+  duplex: string;
+  device: string;
+}

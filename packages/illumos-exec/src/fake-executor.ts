@@ -1,0 +1,70 @@
+import { formatArgv } from "./errors.js";
+import type { Command, ExecResult, Executor } from "./types.js";
+
+/** One expected argv element: exact text, or a pattern (for generated names such as temp files). */
+export type ArgMatcher = string | RegExp;
+export type FakeOutput =
+  | Partial<ExecResult>
+  | ((
+      command: Command,
+      signal?: AbortSignal,
+    ) => Partial<ExecResult> | Promise<Partial<ExecResult>>);
+
+interface Expectation {
+  argv: ArgMatcher[];
+  out: FakeOutput | undefined;
+}
+
+function show(argv: readonly ArgMatcher[]): string {
+  return argv.map((a) => (typeof a === "string" ? formatArgv([a]) : String(a))).join(" ");
+}
+
+function matches(expected: readonly ArgMatcher[], actual: readonly string[]): boolean {
+  return (
+    expected.length === actual.length &&
+    expected.every((e, i) => (typeof e === "string" ? e === actual[i] : e.test(actual[i] ?? "")))
+  );
+}
+
+/**
+ * A strict scripted Executor for tests: commands must arrive in the expected order with the exact
+ * argv (`[file, ...args]`). Anything else throws, naming expected and actual; the first mismatch
+ * is kept so that assertDone() reports it even if the code under test swallowed the throw.
+ */
+export class FakeExecutor implements Executor {
+  readonly calls: Command[] = [];
+  private readonly queue: Expectation[] = [];
+  private mismatch: Error | undefined;
+
+  expect(argv: ArgMatcher[], out?: FakeOutput): this {
+    this.queue.push({ argv, out });
+    return this;
+  }
+
+  async run(command: Command, options: { signal?: AbortSignal } = {}): Promise<ExecResult> {
+    const actual = [command.file, ...command.args];
+    this.calls.push(command);
+    const next = this.queue[0];
+    if (next === undefined || !matches(next.argv, actual)) {
+      const error = new Error(
+        next === undefined
+          ? `FakeExecutor: unexpected command \`${formatArgv(actual)}\`: no more commands were expected`
+          : `FakeExecutor: unexpected command\n  expected: ${show(next.argv)}\n  actual:   ${formatArgv(actual)}`,
+      );
+      this.mismatch ??= error;
+      throw error;
+    }
+    this.queue.shift();
+    const out = typeof next.out === "function" ? await next.out(command, options.signal) : next.out;
+    return { exitCode: out?.exitCode ?? 0, stdout: out?.stdout ?? "", stderr: out?.stderr ?? "" };
+  }
+
+  /** Throws when a command did not match, or when expected commands were never run. */
+  assertDone(): void {
+    if (this.mismatch) throw this.mismatch;
+    if (this.queue.length > 0) {
+      const rest = this.queue.map((e) => `  ${show(e.argv)}`).join("\n");
+      throw new Error(`FakeExecutor: ${this.queue.length} expected command(s) never ran:\n${rest}`);
+    }
+  }
+}

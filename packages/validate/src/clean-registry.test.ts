@@ -21,8 +21,22 @@ describe("the documented example registry (SPEC §1)", () => {
       name: "router2",
       template: "router",
       nets: [
-        { name: "internal", addresses: ["10.1.0.12/24"], gateways: ["10.1.0.1"], vnic: "router20", stub: "oinetint0", pools: ["internal"] },
-        { name: "public", addresses: ["203.0.113.11/24", "2001:db8:1::11/64"], gateways: ["203.0.113.1", "2001:db8:1::1"], vnic: "router2pub1", stub: "pubstub0", pools: ["public", "public-v6"] },
+        {
+          name: "internal",
+          addresses: ["10.1.0.12/24"],
+          gateways: ["10.1.0.1"],
+          vnic: "router20",
+          stub: "oinetint0",
+          pools: ["internal"],
+        },
+        {
+          name: "public",
+          addresses: ["203.0.113.11/24", "2001:db8:1::11/64"],
+          gateways: ["203.0.113.1", "2001:db8:1::1"],
+          vnic: "router2pub1",
+          stub: "pubstub0",
+          pools: ["public", "public-v6"],
+        },
       ],
     };
     expect(validateProposedZone(snapshot, zone, template, cleanHost())).toEqual([]);

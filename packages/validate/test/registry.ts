@@ -1,7 +1,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import type { Diagnostic } from "@zmgr/errors";
+import type { ZoneNet } from "@zmgr/kdl-schema";
 import { Registry, type Snapshot } from "@zmgr/registry";
+import { withLocations } from "../src/locations.js";
+import type { ValidateOptions } from "../src/types.js";
+import { validateSnapshot } from "../src/validate-snapshot.js";
 
 export type Files = Record<string, string>;
 
@@ -99,4 +104,29 @@ export function cleanWithout(...paths: string[]): Files {
   const out = { ...CLEAN };
   for (const p of paths) delete out[p];
   return out;
+}
+
+/** Loads the files and validates them, with locations filled in. */
+export async function validateFiles(
+  files: Files,
+  opts: ValidateOptions = {},
+): Promise<Diagnostic[]> {
+  const snapshot = await snapshotOf(files);
+  return withLocations(snapshot, validateSnapshot(snapshot, opts));
+}
+
+/** The diagnostics of one code. */
+export function withCode(diags: Diagnostic[], code: string): Diagnostic[] {
+  return diags.filter((d) => d.code === code);
+}
+
+/** `file:line:column` of a diagnostic, for compact assertions. */
+export function where(d: Diagnostic | undefined): string | undefined {
+  const l = d?.location;
+  return l && `${l.file}:${l.line}:${l.column}`;
+}
+
+/** A zone net for proposed zones. */
+export function net(name: string, addresses: string[], extra: Partial<ZoneNet> = {}): ZoneNet {
+  return { name, addresses, gateways: [], pools: [], ...extra };
 }

@@ -15,7 +15,8 @@ interface ErrorSpot {
 
 /**
  * Parse KDL v2, falling back to KDL v1 (returned as a v2 document). Never throws.
- * When neither parses, the error of the parser that got further into the text is reported.
+ * When neither parses, the v2 error is reported, unless it sits on v1 syntax and the v1 parser
+ * got further (then the file is taken to be v1 and its v1 error is reported).
  */
 export function parseKdl(text: string, file: string, storeLocations = false): SyntaxResult {
   let v2Error: unknown;
@@ -32,7 +33,12 @@ export function parseKdl(text: string, file: string, storeLocations = false): Sy
   }
   const a = spotOf(v2Error);
   const b = spotOf(v1Error);
-  const spot = b && (!a || b.offset > a.offset) ? b : a;
+  // Report the v2 error, unless the text there is v1 syntax and the v1 parser got further.
+  const v1ism =
+    a !== undefined &&
+    (/keyword "(true|false|null)"/.test(a.message) ||
+      /(^|[\s=(])r#*"/.test(text.slice(Math.max(0, a.offset - 3), a.offset + 3)));
+  const spot = b && (!a || (v1ism && b.offset > a.offset)) ? b : a;
   return { ok: false, diagnostic: syntaxDiagnostic(file, spot, text) };
 }
 

@@ -1,10 +1,18 @@
+let lastPrefix = -1;
+
+/** fastV4Value() with its prefix (-1 when absent), or undefined when the text is not plain IPv4. */
+export function fastV4(text: string): { value: number; prefix: number } | undefined {
+  const value = fastV4Value(text);
+  return value < 0 ? undefined : { value, prefix: lastPrefix };
+}
+
 /**
  * Hot path for the common case: "a.b.c.d" or "a.b.c.d/p" read with char codes, no regex and no
- * allocation. Returns the address as a number and the prefix (-1 when absent), or undefined when
- * the text is anything else (the caller then falls back to the general parser). Same strict
- * grammar as ip-address: octets 0–255 without leading zeros, prefix 0–32 without leading zeros.
+ * allocation. Returns the address as a number, or -1 when the text is anything else (the caller
+ * then falls back to the general parser). Same strict grammar as ip-address: octets 0–255 and
+ * prefix 0–32, both without leading zeros.
  */
-export function fastV4(text: string): { value: number; prefix: number } | undefined {
+export function fastV4Value(text: string): number {
   const n = text.length;
   let value = 0;
   let octet = 0;
@@ -14,31 +22,34 @@ export function fastV4(text: string): { value: number; prefix: number } | undefi
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      if (digits > 0 && octet === 0) return undefined; // leading zero
+      if (digits > 0 && octet === 0) return -1; // leading zero
       octet = octet * 10 + (c - 48);
-      if (octet > 255) return undefined;
+      if (octet > 255) return -1;
       digits++;
     } else if (c === 46) {
-      if (digits === 0 || dots === 3) return undefined;
+      if (digits === 0 || dots === 3) return -1;
       value = value * 256 + octet;
       octet = 0;
       digits = 0;
       dots++;
     } else if (c === 47) {
       break;
-    } else return undefined;
+    } else return -1;
   }
-  if (digits === 0 || dots !== 3) return undefined;
+  if (digits === 0 || dots !== 3) return -1;
   value = value * 256 + octet;
-  if (i === n) return { value, prefix: -1 };
+  lastPrefix = -1;
+  if (i === n) return value;
   let prefix = 0;
   let pdigits = 0;
   for (i++; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c < 48 || c > 57 || (pdigits > 0 && prefix === 0)) return undefined;
+    if (c < 48 || c > 57 || (pdigits > 0 && prefix === 0)) return -1;
     prefix = prefix * 10 + (c - 48);
     pdigits++;
-    if (prefix > 32) return undefined;
+    if (prefix > 32) return -1;
   }
-  return pdigits === 0 ? undefined : { value, prefix };
+  if (pdigits === 0) return -1;
+  lastPrefix = prefix;
+  return value;
 }

@@ -7,7 +7,7 @@ import {
 } from "./errors.js";
 import type { Network } from "./network.js";
 import { analysePool, type PoolSpec } from "./pool-spec.js";
-import { lowestFree, sortedUsed, sortUnique } from "./used.js";
+import { indexUsed, sortUnique, type UsedIndex } from "./used.js";
 
 export interface Utilisation {
   size: bigint;
@@ -107,14 +107,16 @@ export class IpPool {
 
   /** Ascending unique used values that are in the allocatable set. */
   usedValues(used: Iterable<string>): bigint[] {
-    return this.#candidates(used).filter((v) => this.has(v));
+    return this.#index(used)
+      .values()
+      .filter((v) => this.has(v));
   }
 
-  /** Ascending unique used values inside the range (range mode) or network (list mode). */
-  #candidates(used: Iterable<string>): bigint[] {
+  /** The used values inside the range (range mode) or network (list mode), indexed. */
+  #index(used: Iterable<string>): UsedIndex {
     const lo = this.range?.start ?? this.network.base;
     const hi = this.range?.end ?? this.network.last;
-    return sortedUsed(used, this.family, lo, hi);
+    return indexUsed(used, this.family, lo, hi);
   }
 
   /**
@@ -124,7 +126,7 @@ export class IpPool {
    * AddressInUseError or PoolExhaustedError; never returns a partial result.
    */
   allocate(used: Iterable<string>, count = 1, pinned: readonly string[] = []): string[] {
-    const usedSorted = this.#candidates(used);
+    const index = this.#index(used);
     const taken = new Set<bigint>();
     for (const text of pinned) {
       const p = parseAddress(text);
@@ -132,7 +134,7 @@ export class IpPool {
       if (p.family !== this.family || !this.has(p.value)) {
         throw new AddressNotAllocatableError(this.name, text, this.whyNot(p.value, p.family));
       }
-      if (taken.has(p.value) || binaryHas(usedSorted, p.value)) {
+      if (taken.has(p.value) || index.has(p.value)) {
         throw new AddressInUseError(this.name, formatAddress(this.family, p.value));
       }
       taken.add(p.value);
@@ -142,16 +144,15 @@ export class IpPool {
     if (need > 0) {
       if (this.range) {
         const { start, end } = this.range;
-        fresh = lowestFree(start, end, usedSorted, this.excluded, need, taken);
+        fresh = index.lowestFree(start, end, this.excluded, need, taken);
       } else {
-        const usedSet = new Set(usedSorted);
         for (const v of this.list ?? []) {
           if (fresh.length === need) break;
-          if (!usedSet.has(v) && !taken.has(v)) fresh.push(v);
+          if (!index.has(v) && !taken.has(v)) fresh.push(v);
         }
       }
       if (fresh.length < need) {
-        const inUse = usedSorted.filter((v) => this.has(v)).length;
+        const inUse = index.values().filter((v) => this.has(v)).length;
         const free = this.size - BigInt(inUse + taken.size);
         throw new PoolExhaustedError(this.name, this.size, free, need, this.mode);
       }
@@ -180,17 +181,4 @@ export class IpPool {
     if (this.#excludedSet.has(value)) return "it is the gateway or a reserved address";
     return this.range ? "outside the pool's range" : "not in the pool's address list";
   }
-}
-
-function binaryHas(sorted: readonly bigint[], v: bigint): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const m = sorted[mid]!;
-    if (m === v) return true;
-    if (m < v) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }

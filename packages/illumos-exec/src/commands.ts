@@ -1,3 +1,4 @@
+import { UnsafeValueError } from "./errors.js";
 import type { Command } from "./types.js";
 
 /** The `-o` fields each dladm wrapper asks for (parsable mode). */
@@ -12,6 +13,20 @@ export interface InstallOptions {
   args?: string[];
 }
 
+/**
+ * A zone, link or publisher name for an argv. No valid name starts with "-", and where the name
+ * is an operand (`dladm create-vnic -l net0 -t`) getopt would take it as an option: such names,
+ * and empty ones, are refused with UnsafeValueError before anything runs.
+ */
+export function operand(field: string, value: string): string {
+  if (value === "") throw new UnsafeValueError(field, value, "is empty");
+  if (value.startsWith("-"))
+    throw new UnsafeValueError(field, value, 'starts with "-" and would be read as an option');
+  return value;
+}
+
+const z = (zone: string) => operand("zone name", zone);
+const l = (link: string) => operand("link name", link);
 const zoneadm = (args: string[]): Command => ({ file: "zoneadm", args });
 const zonecfg = (args: string[]): Command => ({ file: "zonecfg", args });
 const dladm = (args: string[]): Command => ({ file: "dladm", args });
@@ -22,33 +37,40 @@ const dladm = (args: string[]): Command => ({ file: "dladm", args });
  */
 export const illumosCommands = {
   listZones: (): Command => zoneadm(["list", "-cp"]),
-  zoneStatus: (zone: string): Command => zoneadm(["-z", zone, "list", "-p"]),
+  zoneStatus: (zone: string): Command => zoneadm(["-z", z(zone), "list", "-p"]),
   install: (zone: string, options: InstallOptions = {}): Command =>
     zoneadm([
       "-z",
-      zone,
+      z(zone),
       "install",
       ...(options.publisher ? ["-P", `${options.publisher.name}=${options.publisher.origin}`] : []),
       ...(options.args ?? []),
     ]),
-  boot: (zone: string): Command => zoneadm(["-z", zone, "boot"]),
-  halt: (zone: string): Command => zoneadm(["-z", zone, "halt"]),
-  shutdown: (zone: string): Command => zoneadm(["-z", zone, "shutdown"]),
-  reboot: (zone: string): Command => zoneadm(["-z", zone, "reboot"]),
-  uninstall: (zone: string): Command => zoneadm(["-z", zone, "uninstall", "-F"]),
-  zonecfgApply: (zone: string, file: string): Command => zonecfg(["-z", zone, "-f", file]),
-  zonecfgInfo: (zone: string): Command => zonecfg(["-z", zone, "info"]),
-  zonecfgExport: (zone: string): Command => zonecfg(["-z", zone, "export"]),
-  zonecfgDelete: (zone: string): Command => zonecfg(["-z", zone, "delete", "-F"]),
-  createVnic: (name: string, over: string): Command => dladm(["create-vnic", "-l", over, name]),
-  deleteVnic: (name: string): Command => dladm(["delete-vnic", name]),
+  boot: (zone: string): Command => zoneadm(["-z", z(zone), "boot"]),
+  halt: (zone: string): Command => zoneadm(["-z", z(zone), "halt"]),
+  shutdown: (zone: string): Command => zoneadm(["-z", z(zone), "shutdown"]),
+  reboot: (zone: string): Command => zoneadm(["-z", z(zone), "reboot"]),
+  uninstall: (zone: string): Command => zoneadm(["-z", z(zone), "uninstall", "-F"]),
+  zonecfgApply: (zone: string, file: string): Command => zonecfg(["-z", z(zone), "-f", file]),
+  zonecfgInfo: (zone: string): Command => zonecfg(["-z", z(zone), "info"]),
+  zonecfgExport: (zone: string): Command => zonecfg(["-z", z(zone), "export"]),
+  zonecfgDelete: (zone: string): Command => zonecfg(["-z", z(zone), "delete", "-F"]),
+  createVnic: (name: string, over: string): Command =>
+    dladm(["create-vnic", "-l", l(over), l(name)]),
+  deleteVnic: (name: string): Command => dladm(["delete-vnic", l(name)]),
   showLinks: (): Command => dladm(["show-link", "-p", "-o", LINK_FIELDS.join(",")]),
   showVnics: (name?: string): Command =>
-    dladm(["show-vnic", "-p", "-o", VNIC_FIELDS.join(","), ...(name === undefined ? [] : [name])]),
+    dladm([
+      "show-vnic",
+      "-p",
+      "-o",
+      VNIC_FIELDS.join(","),
+      ...(name === undefined ? [] : [l(name)]),
+    ]),
   showEtherstubs: (): Command => dladm(["show-etherstub", "-p", "-o", "link"]),
   showPhys: (): Command => dladm(["show-phys", "-p", "-o", PHYS_FIELDS.join(",")]),
   setPublisher: (zoneRoot: string, name: string, origin: string): Command => ({
     file: "pkg",
-    args: ["-R", zoneRoot, "set-publisher", "-g", origin, name],
+    args: ["-R", zoneRoot, "set-publisher", "-g", origin, operand("publisher name", name)],
   }),
 };

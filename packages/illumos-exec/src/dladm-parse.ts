@@ -6,6 +6,7 @@ export function escapeDladmValue(value: string): string {
 }
 
 function splitEscaped(line: string): string[] {
+  if (!line.includes("\\")) return line.split(":");
   const fields: string[] = [];
   let current = "";
   for (let i = 0; i < line.length; i++) {

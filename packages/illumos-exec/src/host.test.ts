@@ -252,6 +252,17 @@ describe("IllumosHost links and publishers", () => {
     fake.assertDone();
   });
 
+  it("refuses names that getopt would read as options, before running anything", async () => {
+    const fake = new FakeExecutor();
+    const host = new IllumosHost(fake);
+    await expect(host.createVnic("-t", "net0")).rejects.toMatchObject({
+      code: "zmgr::exec::unsafe_value",
+    });
+    await expect(host.boot("-F")).rejects.toThrow(/would be read as an option/);
+    await expect(host.deleteVnic("")).rejects.toThrow(/is empty/);
+    expect(fake.calls).toEqual([]);
+  });
+
   it("passes its AbortSignal to every command", async () => {
     const controller = new AbortController();
     let got: AbortSignal | undefined;

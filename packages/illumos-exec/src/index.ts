@@ -1,4 +1,12 @@
 export {
+  type InstallOptions,
+  illumosCommands,
+  LINK_FIELDS,
+  operand,
+  PHYS_FIELDS,
+  VNIC_FIELDS,
+} from "./commands.js";
+export {
   escapeDladmValue,
   formatDladmParsable,
   parseDladmParsable,

@@ -28,8 +28,7 @@ function unescapeZonepath(raw: string): string {
 /** Where the zonepath ends in `rest` (everything after `id:name:state:`), given the fields after it. */
 function splitZonepath(rest: string): { raw: string; tail: string[] } | undefined {
   const candidates: number[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i] !== ":") continue;
+  for (let i = rest.indexOf(":"); i !== -1; i = rest.indexOf(":", i + 1)) {
     candidates.push(i);
     if (rest[i - 1] !== "\\") break; // the first unescaped colon: later ones are not candidates
   }

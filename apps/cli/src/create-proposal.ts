@@ -64,7 +64,8 @@ export function checkRequest(req: CreateRequest): void {
   }
   if (req.template !== undefined) {
     const tProblem =
-      checkEntityName(req.template) ?? (UNSAFE.test(req.template) ? "unsafe characters" : undefined);
+      checkEntityName(req.template) ??
+      (UNSAFE.test(req.template) ? "unsafe characters" : undefined);
     if (tProblem) {
       bad.push(
         problem(

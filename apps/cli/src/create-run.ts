@@ -2,7 +2,12 @@ import { ZmgrError } from "@zmgr/errors";
 import { describePlan, runPlan } from "@zmgr/illumos-exec";
 import type { CreateFlags } from "./commands/create.js";
 import { buildCreatePlan, markFailed, rollbackHostSteps } from "./create-plan.js";
-import { type CreateProposal, type CreateRequest, checkRequest, proposeZone } from "./create-proposal.js";
+import {
+  type CreateProposal,
+  type CreateRequest,
+  checkRequest,
+  proposeZone,
+} from "./create-proposal.js";
 import { renderDryRun, renderNets } from "./create-render.js";
 import type { Invocation } from "./kit.js";
 import { createProgress, errorLine, planResultJson, renderFailures } from "./progress.js";

@@ -20,7 +20,10 @@ afterEach(async () => env?.cleanup());
 async function fullEnv(): Promise<TestEnv> {
   const e = await testEnv();
   await writeFile(join(e.root, "templates/full.kdl"), FULL_TEMPLATE);
-  await writeFile(join(e.root, "publishers/extra.kdl"), `publisher "extra" { origin "https://pkg.example.org/extra"; }\n`);
+  await writeFile(
+    join(e.root, "publishers/extra.kdl"),
+    `publisher "extra" { origin "https://pkg.example.org/extra"; }\n`,
+  );
   return e;
 }
 
@@ -35,23 +38,46 @@ describe("zmgr create", () => {
     expect(text).toContain('vnic "web1_0"');
     expect(text).not.toContain("status");
     const list = await env.json<{ name: string; state: string }[]>("list");
-    expect(list.value).toEqual([expect.objectContaining({ name: "web1", state: "installed", vnics: ["web1_0"] })]);
+    expect(list.value).toEqual([
+      expect.objectContaining({ name: "web1", state: "installed", vnics: ["web1_0"] }),
+    ]);
     expect(env.commands).toContainEqual(["dladm", "create-vnic", "-l", "oinetint0", "web1_0"]);
     expect(env.commands).toContainEqual([
-      "zoneadm", "-z", "web1", "install", "-P", "openindiana.org=https://pkg.openindiana.org/hipster",
+      "zoneadm",
+      "-z",
+      "web1",
+      "install",
+      "-P",
+      "openindiana.org=https://pkg.openindiana.org/hipster",
     ]);
   });
 
   it("runs every step of a full template in order, the extra publisher through pkg -R", async () => {
     env = await fullEnv();
-    const r = await env.json<{ steps: { id: string; status: string }[] }>("create", "r1", "-t", "full");
+    const r = await env.json<{ steps: { id: string; status: string }[] }>(
+      "create",
+      "r1",
+      "-t",
+      "full",
+    );
     expect(r.code).toBe(0);
     expect(r.value.steps.map((s) => `${s.id}:${s.status}`)).toEqual([
-      "vnic:r1_0:done", "vnic:r1_1:done", "zonecfg:done", "install:done",
-      "publisher:extra:done", "boot:done", "register:done",
+      "vnic:r1_0:done",
+      "vnic:r1_1:done",
+      "zonecfg:done",
+      "install:done",
+      "publisher:extra:done",
+      "boot:done",
+      "register:done",
     ]);
     expect(env.commands).toContainEqual([
-      "pkg", "-R", "/zones/r1/root", "set-publisher", "-g", "https://pkg.example.org/extra", "extra",
+      "pkg",
+      "-R",
+      "/zones/r1/root",
+      "set-publisher",
+      "-g",
+      "https://pkg.example.org/extra",
+      "extra",
     ]);
     expect((await env.json<{ state: string }[]>("list")).value[0]?.state).toBe("running");
   });
@@ -68,7 +94,12 @@ describe("zmgr create", () => {
     it(`rolls back a failure at ${what}: host and registry byte-for-byte as before`, async () => {
       env = await fullEnv();
       const before = { files: await env.files(), host: env.hostState() };
-      env.host.inject({ match, exitCode: 1, stderr: "simulated failure\n", ...(what === "install" ? { leaveState: "incomplete" as const } : {}) });
+      env.host.inject({
+        match,
+        exitCode: 1,
+        stderr: "simulated failure\n",
+        ...(what === "install" ? { leaveState: "incomplete" as const } : {}),
+      });
       const r = await env.run("create", "r1", "-t", "full");
       expect(r.code).toBe(1);
       expect(r.stdout).toContain("simulated failure");
@@ -107,7 +138,11 @@ describe("zmgr create", () => {
     expect(r.stdout).toContain('set allowed-address="10.1.0.10/24"');
     expect(r.stdout).toContain("dladm create-vnic -l pubstub0 r1_1");
     expect(r.stdout).toContain("zoneadm -z r1 boot");
-    const j = await env.json<{ dryRun: boolean; zonecfgScript: string; plan: { steps: { id: string }[] } }>("create", "r1", "-t", "full", "-n");
+    const j = await env.json<{
+      dryRun: boolean;
+      zonecfgScript: string;
+      plan: { steps: { id: string }[] };
+    }>("create", "r1", "-t", "full", "-n");
     expect(j.value.dryRun).toBe(true);
     expect(j.value.plan.steps.map((s) => s.id)).toContain("install");
     expect(await env.files()).toEqual(before.files);
@@ -116,20 +151,43 @@ describe("zmgr create", () => {
 
   it("gives a dual-stack net two net resources on one VNIC", async () => {
     env = await testEnv();
-    await writeFile(join(env.root, "pools/internal6.kdl"), `pool "internal6" {\n  network "2001:db8:1::/64"\n  gateway "2001:db8:1::1"\n  stub "oinetint0"\n  range-start "2001:db8:1::10"\n  range-end "2001:db8:1::ff"\n}\n`);
-    await writeFile(join(env.root, "templates/dual.kdl"), `template "dual" {\n  brand "ipkg"\n  net "internal" { pool "internal" "internal6"; }\n}\n`);
+    await writeFile(
+      join(env.root, "pools/internal6.kdl"),
+      `pool "internal6" {\n  network "2001:db8:1::/64"\n  gateway "2001:db8:1::1"\n  stub "oinetint0"\n  range-start "2001:db8:1::10"\n  range-end "2001:db8:1::ff"\n}\n`,
+    );
+    await writeFile(
+      join(env.root, "templates/dual.kdl"),
+      `template "dual" {\n  brand "ipkg"\n  net "internal" { pool "internal" "internal6"; }\n}\n`,
+    );
     const r = await env.run("create", "d1", "-t", "dual");
     expect(r.stderr).toBe("");
-    const show = await env.json<{ zonecfg: { nets: { physical: string; allowedAddress: string; defrouter: string }[] } }>("show", "d1");
+    const show = await env.json<{
+      zonecfg: { nets: { physical: string; allowedAddress: string; defrouter: string }[] };
+    }>("show", "d1");
     expect(show.value.zonecfg.nets).toEqual([
-      expect.objectContaining({ physical: "d1_0", allowedAddress: "10.1.0.10/24", defrouter: "10.1.0.1" }),
-      expect.objectContaining({ physical: "d1_0", allowedAddress: "2001:db8:1::10/64", defrouter: "2001:db8:1::1" }),
+      expect.objectContaining({
+        physical: "d1_0",
+        allowedAddress: "10.1.0.10/24",
+        defrouter: "10.1.0.1",
+      }),
+      expect.objectContaining({
+        physical: "d1_0",
+        allowedAddress: "2001:db8:1::10/64",
+        defrouter: "2001:db8:1::1",
+      }),
     ]);
   });
 
   it("honours --ip and --vnic", async () => {
     env = await testEnv();
-    const r = await env.run("create", "web1", "--ip", "internal=10.1.0.77", "--vnic", "internal=front7");
+    const r = await env.run(
+      "create",
+      "web1",
+      "--ip",
+      "internal=10.1.0.77",
+      "--vnic",
+      "internal=front7",
+    );
     expect(r.code).toBe(0);
     const text = (await env.files())["zones/web1.kdl"];
     expect(text).toContain('"10.1.0.77/24"');
@@ -138,7 +196,11 @@ describe("zmgr create", () => {
 
   it("never hands out an address a hand-made host zone uses", async () => {
     env = await testEnv();
-    env.host.withZone({ name: "manual", state: "installed", nets: [{ physical: "man0", allowedAddress: "10.1.0.10/24" }] });
+    env.host.withZone({
+      name: "manual",
+      state: "installed",
+      nets: [{ physical: "man0", allowedAddress: "10.1.0.10/24" }],
+    });
     await env.run("create", "web1");
     expect((await env.files())["zones/web1.kdl"]).toContain('"10.1.0.11/24"');
   });

@@ -35,7 +35,12 @@ describe("zmgr destroy", () => {
     const r = await env.json<{ steps: { id: string; status: string }[] }>("destroy", "r1", "--yes");
     expect(r.code).toBe(0);
     expect(r.value.steps.map((s) => s.id)).toEqual([
-      "halt", "uninstall", "zonecfg-delete", "delete-vnic:r1_0", "delete-vnic:r1_1", "unregister",
+      "halt",
+      "uninstall",
+      "zonecfg-delete",
+      "delete-vnic:r1_0",
+      "delete-vnic:r1_1",
+      "unregister",
     ]);
     expect(await env.files()).toEqual(before.files);
     expect(env.hostState()).toBe(before.host);
@@ -87,7 +92,10 @@ describe("zmgr destroy", () => {
     await env.run("create", "web1", "--no-rollback");
     const files = await env.files();
     // a live reservation of this very process
-    const text = (files["zones/web1.kdl"] ?? "").replace(/\n}/, `\n  status "creating" pid=4242 host="testhost" started="2026-03-22T10:00:00.000Z"\n}`);
+    const text = (files["zones/web1.kdl"] ?? "").replace(
+      /\n}/,
+      `\n  status "creating" pid=4242 host="testhost" started="2026-03-22T10:00:00.000Z"\n}`,
+    );
     const { writeFile } = await import("node:fs/promises");
     await writeFile(`${env.root}/zones/web1.kdl`, text);
     const r = await env.run("destroy", "web1", "--yes");
@@ -106,8 +114,14 @@ describe("zmgr destroy", () => {
   it("never deletes a shared-IP stub", async () => {
     env = await testEnv();
     const { writeFile } = await import("node:fs/promises");
-    await writeFile(`${env.root}/pools/lan.kdl`, `pool "lan" {\n  network "192.168.50.0/24"\n  stub "net0"\n  range-start "192.168.50.10"\n  range-end "192.168.50.20"\n}\n`);
-    await writeFile(`${env.root}/templates/shared.kdl`, `template "shared" {\n  brand "ipkg"\n  ip-type "shared"\n  net "lan" { pool "lan"; }\n}\n`);
+    await writeFile(
+      `${env.root}/pools/lan.kdl`,
+      `pool "lan" {\n  network "192.168.50.0/24"\n  stub "net0"\n  range-start "192.168.50.10"\n  range-end "192.168.50.20"\n}\n`,
+    );
+    await writeFile(
+      `${env.root}/templates/shared.kdl`,
+      `template "shared" {\n  brand "ipkg"\n  ip-type "shared"\n  net "lan" { pool "lan"; }\n}\n`,
+    );
     const c = await env.run("create", "s1", "-t", "shared");
     expect(c.stderr).toBe("");
     env.commands.length = 0;

@@ -10,8 +10,13 @@ describe("zmgr init", () => {
     const r = await env.run("init");
     expect(r.code).toBe(0);
     expect(Object.keys(await env.files()).sort()).toEqual([
-      "config.kdl", "pools/internal.kdl", "pools/public.kdl", "publishers/openindiana.org.kdl",
-      "templates/ofl.kdl", "templates/oi.kdl", "templates/router.kdl",
+      "config.kdl",
+      "pools/internal.kdl",
+      "pools/public.kdl",
+      "publishers/openindiana.org.kdl",
+      "templates/ofl.kdl",
+      "templates/oi.kdl",
+      "templates/router.kdl",
     ]);
     const v = await env.run("validate");
     expect(v.stdout + v.stderr).not.toContain("error");

@@ -11,21 +11,32 @@ describe("zmgr list", () => {
     env = await testEnv();
     await env.run("create", "web1");
     env.host.withZone({ name: "manual", state: "running" });
-    await writeFile(join(env.root, "zones/ghost.kdl"), `zone "ghost" {\n  template "oi"\n  net "internal" { address "10.1.0.99/24"; vnic "ghost0"; stub "oinetint0"; pool "internal"; }\n}\n`);
-    const r = await env.json<{ name: string; state: string; registered: boolean; onHost: boolean }[]>("list");
+    await writeFile(
+      join(env.root, "zones/ghost.kdl"),
+      `zone "ghost" {\n  template "oi"\n  net "internal" { address "10.1.0.99/24"; vnic "ghost0"; stub "oinetint0"; pool "internal"; }\n}\n`,
+    );
+    const r =
+      await env.json<{ name: string; state: string; registered: boolean; onHost: boolean }[]>(
+        "list",
+      );
     expect(r.value.map((z) => [z.name, z.state, z.registered, z.onHost])).toEqual([
       ["ghost", "missing", true, false],
       ["web1", "installed", true, true],
       ["manual", "running", false, true],
     ]);
     const human = await env.run("list");
-    expect(human.stdout.split("\n")[0]).toMatch(/^NAME\s+STATE\s+BRAND\s+TEMPLATE\s+ADDRESSES\s+VNICS$/);
+    expect(human.stdout.split("\n")[0]).toMatch(
+      /^NAME\s+STATE\s+BRAND\s+TEMPLATE\s+ADDRESSES\s+VNICS$/,
+    );
     expect(human.stdout).toContain("(not in registry)");
   });
 
   it("shows an interrupted create as interrupted", async () => {
     env = await testEnv();
-    await writeFile(join(env.root, "zones/half.kdl"), `zone "half" {\n  template "oi"\n  net "internal" { address "10.1.0.50/24"; vnic "half0"; stub "oinetint0"; pool "internal"; }\n  status "creating" pid=999999 host="testhost" started="2026-03-22T09:00:00Z"\n}\n`);
+    await writeFile(
+      join(env.root, "zones/half.kdl"),
+      `zone "half" {\n  template "oi"\n  net "internal" { address "10.1.0.50/24"; vnic "half0"; stub "oinetint0"; pool "internal"; }\n  status "creating" pid=999999 host="testhost" started="2026-03-22T09:00:00Z"\n}\n`,
+    );
     const r = await env.json<{ name: string; state: string }[]>("list");
     expect(r.value).toEqual([expect.objectContaining({ name: "half", state: "interrupted" })]);
   });
@@ -56,11 +67,21 @@ describe("zmgr status", () => {
     env = await testEnv();
     await env.run("create", "web1");
     env.host.withZone({ name: "manual", state: "installed" });
-    await writeFile(join(env.root, "zones/half.kdl"), `zone "half" {\n  template "oi"\n  net "internal" { address "10.1.0.50/24"; vnic "half0"; stub "oinetint0"; pool "internal"; }\n  status "creating" pid=999999 host="testhost" started="2026-03-22T09:00:00Z"\n}\n`);
-    const r = await env.json<{ drift: boolean; items: { kind: string; zone: string; cleanup?: string[] }[] }>("status");
+    await writeFile(
+      join(env.root, "zones/half.kdl"),
+      `zone "half" {\n  template "oi"\n  net "internal" { address "10.1.0.50/24"; vnic "half0"; stub "oinetint0"; pool "internal"; }\n  status "creating" pid=999999 host="testhost" started="2026-03-22T09:00:00Z"\n}\n`,
+    );
+    const r = await env.json<{
+      drift: boolean;
+      items: { kind: string; zone: string; cleanup?: string[] }[];
+    }>("status");
     expect(r.code).toBe(3);
     expect(r.value.items).toEqual([
-      expect.objectContaining({ kind: "create-interrupted", zone: "half", cleanup: ["zmgr destroy half --yes"] }),
+      expect.objectContaining({
+        kind: "create-interrupted",
+        zone: "half",
+        cleanup: ["zmgr destroy half --yes"],
+      }),
       expect.objectContaining({ kind: "zone-not-in-registry", zone: "manual" }),
     ]);
   });

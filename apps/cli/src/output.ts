@@ -79,6 +79,5 @@ export function formatTable(
 }
 
 function displayWidth(s: string): number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: strip ANSI colour codes
   return [...s.replace(/\x1b\[[0-9;]*m/g, "")].length;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { VERSION } from "./version.js";
 import { type TestEnv, testEnv } from "./test-support.js";
+import { VERSION } from "./version.js";
 
 let env: TestEnv;
 afterEach(async () => env?.cleanup());
@@ -16,7 +16,21 @@ describe("the zmgr program", () => {
     env = await testEnv({ init: false });
     const r = await env.run("--help");
     expect(r.code).toBe(0);
-    for (const c of ["init", "create", "destroy", "list", "show", "boot", "halt", "reboot", "shutdown", "import", "validate", "status", "fmt"]) {
+    for (const c of [
+      "init",
+      "create",
+      "destroy",
+      "list",
+      "show",
+      "boot",
+      "halt",
+      "reboot",
+      "shutdown",
+      "import",
+      "validate",
+      "status",
+      "fmt",
+    ]) {
       expect(r.stdout).toContain(`  ${c}`);
     }
   });
@@ -39,7 +53,9 @@ describe("the zmgr program", () => {
     const r = await env.run("--json", "show", "nosuch");
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(JSON.parse(r.stderr)).toMatchObject({ error: { code: "zmgr::zone::not_found", help: expect.any(String) } });
+    expect(JSON.parse(r.stderr)).toMatchObject({
+      error: { code: "zmgr::zone::not_found", help: expect.any(String) },
+    });
   });
 
   it("prints expected errors with code and help and no stack trace", async () => {

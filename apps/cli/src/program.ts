@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { registerBoot } from "./commands/boot.js";
+import { registerCompletion } from "./commands/completion.js";
 import { registerCreate } from "./commands/create.js";
 import { registerDestroy } from "./commands/destroy.js";
 import { registerFmt } from "./commands/fmt.js";
@@ -7,10 +8,13 @@ import { registerHalt } from "./commands/halt.js";
 import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
 import { registerList } from "./commands/list.js";
+import { registerPool } from "./commands/pool.js";
+import { registerPublisher } from "./commands/publisher.js";
 import { registerReboot } from "./commands/reboot.js";
 import { registerShow } from "./commands/show.js";
 import { registerShutdown } from "./commands/shutdown.js";
 import { registerStatus } from "./commands/status.js";
+import { registerTemplate } from "./commands/template.js";
 import { registerValidate } from "./commands/validate.js";
 import type { CliContext, CliDeps } from "./deps.js";
 import { VERSION } from "./version.js";
@@ -61,6 +65,10 @@ export function createProgram(deps: CliDeps, ctx: CliContext = { deps, exitCode:
     registerValidate,
     registerStatus,
     registerFmt,
+    registerPool,
+    registerTemplate,
+    registerPublisher,
+    registerCompletion,
   ]) {
     register(program, ctx);
   }

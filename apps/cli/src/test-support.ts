@@ -107,8 +107,8 @@ async function readTree(root: string): Promise<Record<string, string>> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(".zmgr.lock")) await walk(path);
-      }
-      else if (!entry.name.startsWith(".zmgr.lock")) files[relative(root, path)] = await readFile(path, "utf8");
+      } else if (!entry.name.startsWith(".zmgr.lock"))
+        files[relative(root, path)] = await readFile(path, "utf8");
     }
   };
   await walk(root);

@@ -1,0 +1,56 @@
+import { execFile } from "node:child_process";
+import { chmod, mkdir, mkdtemp, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ZMGR = resolve(here, "../dist/zmgr.js");
+export const ZMGR_SIM = resolve(here, "../dist/zmgr-sim.js");
+
+export interface World {
+  dir: string;
+  registry: string;
+  env: NodeJS.ProcessEnv;
+  zmgr(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+}
+
+/**
+ * A new user's machine: `zmgr-sim` symlinked as zoneadm, zonecfg, dladm and pkg in a directory
+ * first on PATH, the simulator state in ZMGR_SIM_STATE, the registry in a temp dir.
+ */
+export async function world(): Promise<World> {
+  const dir = await mkdtemp(join(tmpdir(), "zmgr-e2e-"));
+  const bin = join(dir, "bin");
+  await mkdir(bin);
+  await chmod(ZMGR_SIM, 0o755);
+  for (const name of ["zoneadm", "zonecfg", "dladm", "pkg"])
+    await symlink(ZMGR_SIM, join(bin, name));
+  const registry = join(dir, "registry");
+  const env: NodeJS.ProcessEnv = {
+    PATH: `${bin}:${process.env.PATH ?? ""}`,
+    HOME: dir,
+    ZMGR_SIM_STATE: join(dir, "sim-state.json"),
+    ZMGR_REGISTRY: registry,
+    NO_COLOR: "1",
+  };
+  return {
+    dir,
+    registry,
+    env,
+    zmgr: (...args) => run(process.execPath, [ZMGR, ...args], env),
+  };
+}
+
+export function run(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) => {
+    execFile(file, args, { env, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+      res({ code, stdout, stderr });
+    });
+  });
+}

@@ -1,9 +1,9 @@
 import type { Diagnostic } from "@zmgr/errors";
 import { checkEntityName, DEFAULT_CONFIG, type DocKind, parseDocument } from "@zmgr/kdl-schema";
 import { type LoadedFile, mapLimit, type Snapshot } from "./snapshot.js";
-import { ENTITY_KINDS, relativePath, type Storage } from "./storage.js";
+import { ENTITY_KINDS, relativePath, type Storage, type StoredDocument } from "./storage.js";
 
-/** Reads in flight at once: enough to keep the thread pool busy, far below any fd limit. */
+/** Reads in flight at once for storages without readMany: far below any fd limit. */
 const READ_CONCURRENCY = 64;
 
 type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -12,16 +12,13 @@ type EntityKind = (typeof ENTITY_KINDS)[number];
 export async function loadSnapshot(storage: Storage, root: string): Promise<Snapshot> {
   const configNames = await storage.list("config"); // also fails clearly when the root is missing
   const lists = await Promise.all(ENTITY_KINDS.map((k) => storage.list(k)));
-  const jobs: { kind: DocKind; name: string }[] = configNames.map((name) => ({
-    kind: "config" as const,
-    name,
-  }));
+  const kinds: [DocKind, string[]][] = [["config", configNames]];
   ENTITY_KINDS.forEach((kind, i) => {
-    for (const name of (lists[i] ?? []).sort()) jobs.push({ kind, name });
+    kinds.push([kind, (lists[i] ?? []).sort()]);
   });
-  const loaded = await mapLimit(jobs, READ_CONCURRENCY, (job) =>
-    loadFile(storage, job.kind, job.name),
-  );
+  const loaded = (
+    await Promise.all(kinds.map(([kind, names]) => loadKind(storage, kind, names)))
+  ).flat();
 
   const snapshot: Snapshot = {
     root,
@@ -33,7 +30,6 @@ export async function loadSnapshot(storage: Storage, root: string): Promise<Snap
     diagnostics: [],
   };
   for (const file of loaded) {
-    if (file === undefined) continue; // removed between list and read
     snapshot.diagnostics.push(...file.parsed.diagnostics, ...nameDiagnostics(file));
     if (file.kind === "config") {
       const config = file as LoadedFile<"config">;
@@ -59,16 +55,27 @@ export function mapOf(snapshot: Snapshot, kind: EntityKind): Map<string, LoadedF
   return maps[kind] as Map<string, LoadedFile>;
 }
 
-async function loadFile(
-  storage: Storage,
-  kind: DocKind,
-  name: string,
-): Promise<LoadedFile | undefined> {
-  const doc = await storage.read(kind, name);
-  if (doc === undefined) return undefined;
-  const path = relativePath(kind, name);
-  const parsed = parseDocument(kind, doc.text, path);
-  return { kind, name, path, parsed, version: doc.version } as LoadedFile;
+async function loadKind(storage: Storage, kind: DocKind, names: string[]): Promise<LoadedFile[]> {
+  const docs = storage.readMany
+    ? await storage.readMany(kind, names)
+    : new Map(
+        (
+          await mapLimit(
+            names,
+            READ_CONCURRENCY,
+            async (n) => [n, await storage.read(kind, n)] as const,
+          )
+        ).filter((e): e is readonly [string, StoredDocument] => e[1] !== undefined),
+      );
+  const out: LoadedFile[] = [];
+  for (const name of names) {
+    const doc = docs.get(name);
+    if (doc === undefined) continue; // removed between list and read
+    const path = relativePath(kind, name);
+    const parsed = parseDocument(kind, doc.text, path);
+    out.push({ kind, name, path, parsed, version: doc.version } as LoadedFile);
+  }
+  return out;
 }
 
 function nameDiagnostics(file: LoadedFile): Diagnostic[] {

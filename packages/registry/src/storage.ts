@@ -24,12 +24,19 @@ export interface LockHandle {
 export interface Storage {
   /** Names (without extension) of the documents of one kind; `config` lists `["config"]` or `[]`. */
   list(kind: DocKind): Promise<string[]>;
-  read(kind: DocKind, name: string): Promise<{ text: string; version: string } | undefined>;
+  read(kind: DocKind, name: string): Promise<StoredDocument | undefined>;
   /** Writes if the stored version is `expected` (null = must not exist); else ConflictError. Returns the new version. */
   write(kind: DocKind, name: string, text: string, expected: string | null): Promise<string>;
   /** Removes; with `expected`, only if unchanged (ConflictError otherwise). Missing is fine without `expected`. */
   remove(kind: DocKind, name: string, expected?: string): Promise<void>;
   lock(opts: LockOptions): Promise<LockHandle>;
+  /** Optional bulk read (missing documents are left out); the loader prefers it when present. */
+  readMany?(kind: DocKind, names: string[]): Promise<Map<string, StoredDocument>>;
+}
+
+export interface StoredDocument {
+  text: string;
+  version: string;
 }
 
 /** Sub-directory of each kind; config is the single file `config.kdl` at the root. */

@@ -37,7 +37,7 @@ async function writeLoop(): Promise<void> {
 async function holdLock(): Promise<void> {
   const lock = await new DirectoryStorage(root).lock({ timeoutMs: 10_000 });
   process.stdout.write(`locked ${lock.holder.pid}\n`);
-  await new Promise(() => {});
+  setInterval(() => {}, 60_000); // stay alive, holding the lock, until killed
 }
 
 if (mode === "add-address") await addAddress(args[0] ?? "", args[1] ?? "");

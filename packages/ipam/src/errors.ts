@@ -34,8 +34,8 @@ export class PoolExhaustedError extends ZmgrError {
   constructor(pool: string, size: bigint, free: bigint, requested: number, mode: "range" | "list") {
     const message =
       free === 0n
-        ? `pool "${pool}" is exhausted: all ${size} allocatable addresses are in use`
-        : `pool "${pool}" has ${free} free addresses of ${size}, ${requested} requested`;
+        ? `pool "${pool}" is exhausted (size ${size}, all in use)`
+        : `pool "${pool}" has only ${free} free ${free === 1n ? "address" : "addresses"} (size ${size}), ${requested} requested`;
     const grow =
       mode === "range"
         ? `widen range-start/range-end in pools/${pool}.kdl`

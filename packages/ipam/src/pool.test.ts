@@ -181,7 +181,7 @@ describe("allocate", () => {
     ) as PoolExhaustedError;
     expect(err).toBeInstanceOf(PoolExhaustedError);
     expect(err.code).toBe("zmgr::pool::exhausted");
-    expect(err.message).toBe('pool "public" is exhausted: all 3 allocatable addresses are in use');
+    expect(err.message).toBe('pool "public" is exhausted (size 3, all in use)');
     expect(err.help).toContain("zmgr pool add-address public");
     expect(err.details).toMatchObject({ pool: "public", size: 3, free: 0 });
     expect(JSON.stringify(err.toJSON())).toContain('"size":3');
@@ -190,7 +190,7 @@ describe("allocate", () => {
   it("throws exhausted (and allocates nothing) when fewer are free than asked for", () => {
     const pool = IpPool.from(publicPool);
     const err = thrown(() => pool.allocate(["203.0.113.10"], 3)) as PoolExhaustedError;
-    expect(err.message).toBe('pool "public" has 2 free addresses of 3, 3 requested');
+    expect(err.message).toBe('pool "public" has only 2 free addresses (size 3), 3 requested');
     expect(IpPool.from(internal).allocate([], 1)).toHaveLength(1);
   });
 

@@ -34,13 +34,13 @@ export function createProgram(deps: CliDeps, ctx: CliContext = { deps, exitCode:
     })
     .exitOverride()
     .option("--registry <dir>", "registry directory (default $ZMGR_REGISTRY or /etc/zmgr)")
-    .option("--json", "machine-readable output on stdout", false)
-    .option("-n, --dry-run", "print what would be done and change nothing", false)
-    .option("-y, --yes", "answer yes to confirmations", false)
+    .option("--json", "machine-readable output on stdout")
+    .option("-n, --dry-run", "print what would be done and change nothing")
+    .option("-y, --yes", "answer yes to confirmations")
     .option("--no-color", "no colours (also NO_COLOR)")
-    .option("-v, --verbose", "echo every system command and its output on stderr", false)
-    .option("-q, --quiet", "print less", false)
-    .option("--simulate", "run against the built-in illumos simulator", false)
+    .option("-v, --verbose", "echo every system command and its output on stderr")
+    .option("-q, --quiet", "print less")
+    .option("--simulate", "run against the built-in illumos simulator")
     .option(
       "--sim-state <file>",
       "simulator state file (default $ZMGR_SIM_STATE or <registry>/.simulator.json)",

@@ -78,7 +78,7 @@ export async function templateCreate(
   const template: Template = {
     name,
     brand: f.brand,
-    autoboot: f.autoboot,
+    autoboot: f.autoboot === true,
     ipType: f.ipType,
     nets,
     publishers: f.publisher ?? [],

@@ -7,8 +7,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .command("import")
     .description("adopt zones that already exist on the host into the registry")
     .argument("[names...]", "zones to import")
-    .option("--all", "import every zone that is not registered yet", false)
-    .action(async (names: string[], flags: { all: boolean }, cmd: Command) => {
+    .option("--all", "import every zone that is not registered yet")
+    .action(async (names: string[], flags: { all?: boolean }, cmd: Command) => {
       const inv = invocation(ctx, cmd);
       const { openSession } = await import("../session.js");
       const { importHost, renderImportReport } = await import("@zmgr/importer");
@@ -24,7 +24,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
           exec: s.exec,
           registry: s.registry,
           names,
-          all: flags.all,
+          all: flags.all === true,
           dryRun: inv.globals.dryRun,
           lockTimeoutMs: s.lockTimeoutMs,
           today: ctx.deps.now().toISOString().slice(0, 10),
@@ -43,7 +43,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
             command: "zmgr import",
           }),
         );
-      if (names.length === 0 && !flags.all) ctx.exitCode = 2;
+      if (names.length === 0 && flags.all !== true) ctx.exitCode = 2;
       else if (report.failed > 0) ctx.exitCode = 1;
     });
 }

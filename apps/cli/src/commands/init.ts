@@ -6,9 +6,9 @@ export function registerInit(program: Command, ctx: CliContext): void {
   program
     .command("init")
     .description("write a starter registry (config, templates oi/ofl/router, pools, publisher)")
-    .option("--force", "overwrite existing files", false)
-    .action(async (flags: { force: boolean }, cmd: Command) => {
+    .option("--force", "overwrite existing files")
+    .action(async (flags: { force?: boolean }, cmd: Command) => {
       const { runInit } = await import("../init-run.js");
-      await runInit(invocation(ctx, cmd), flags.force);
+      await runInit(invocation(ctx, cmd), flags.force === true);
     });
 }

@@ -4,7 +4,7 @@ import { collectList, invocation } from "../kit.js";
 
 export interface TemplateCreateFlags {
   brand: string;
-  autoboot: boolean;
+  autoboot?: boolean;
   ipType: string;
   net: string[];
   publisher?: string[];
@@ -26,7 +26,7 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
     .description("write templates/<template>.kdl")
     .argument("<template>")
     .requiredOption("--brand <brand>", "zone brand: ipkg, lipkg, nlipkg, sparse, pkgsrc, lx, …")
-    .option("--autoboot", "autoboot, and boot after install", false)
+    .option("--autoboot", "autoboot, and boot after install")
     .option("--ip-type <type>", "exclusive or shared", "exclusive")
     .option(
       "--net <name=pool[,pool]>",

@@ -10,9 +10,14 @@ import {
 type DocItem = LineSpace | SlashDashInDocument;
 type NodeItem = NodeSpace | SlashDashInNode;
 
-function docItems(text: string | undefined): DocItem[] {
+/** The parts of a whitespace run; undefined when it only parses in its original context. */
+function docItems(text: string | undefined): DocItem[] | undefined {
   if (!text) return [];
-  return parse(stripSemicolons(text), { as: "whitespace in document" }) as unknown as DocItem[];
+  try {
+    return parse(stripSemicolons(text), { as: "whitespace in document" }) as unknown as DocItem[];
+  } catch {
+    return undefined;
+  }
 }
 
 /** Remove `;` terminators, leaving comments (which may contain `;`) intact. */
@@ -58,7 +63,9 @@ export function leadingText(text: string | undefined, indent: string, afterBrace
   let atLineStart = !afterBrace;
   let blank = false;
   const blankLine = () => (blank && out !== "" && out !== "\n" ? "\n" : "");
-  for (const item of docItems(text)) {
+  const items = docItems(text);
+  if (!items) return text ?? "";
+  for (const item of items) {
     if (item.type === "newline") {
       if (atLineStart) blank = true;
       else out += "\n";
@@ -82,7 +89,10 @@ export function leadingText(text: string | undefined, indent: string, afterBrace
 /** Canonical text after a node's entries: its comments on the same line, then a newline. */
 export function trailingText(text: string | undefined): string {
   const parts: string[] = [];
-  for (const item of docItems(text)) {
+  // A line continuation after the last entry means nothing once the node ends with a newline.
+  const items = docItems(text?.replace(/\\[ \t]*(\/\/[^\n]*)?\r?\n/g, " $1\n"));
+  if (!items) return text ?? "\n";
+  for (const item of items) {
     if (item.type === "singleline") parts.push(item.text.trimEnd());
     else if (item.type === "multiline") parts.push(item.text);
     else if (item.type === "slashdash") parts.push(slashdash(item));
@@ -93,9 +103,20 @@ export function trailingText(text: string | undefined): string {
 /** Canonical text between entries (or before `{`): one space, comments kept. */
 export function inlineText(text: string | undefined): string {
   if (!text || /^[ \t]*$/.test(text)) return " ";
-  const items = parse(text, { as: "whitespace in node" }) as unknown as NodeItem[];
+  let items: NodeItem[];
+  try {
+    items = parse(text, { as: "whitespace in node" }) as unknown as NodeItem[];
+  } catch {
+    return text;
+  }
   const parts = items.flatMap((item) =>
-    item.type === "multiline" ? [item.text] : item.type === "slashdash" ? [slashdash(item)] : [],
+    item.type === "multiline"
+      ? [item.text]
+      : item.type === "slashdash"
+        ? [slashdash(item)]
+        : item.type === "line-escape" && item.text.includes("//")
+          ? [item.text.trimEnd(), "\n"]
+          : [],
   );
   return parts.length ? ` ${parts.join(" ")} ` : " ";
 }

@@ -20,10 +20,13 @@ const ESCAPES: Record<string, string> = {
   "\f": "\\f",
 };
 
-/** A KDL v2 quoted string; control, newline and direction-changing characters are escaped. */
+/**
+ * A KDL v2 quoted string; control, newline and direction-changing characters are escaped.
+ * A lone surrogate cannot be written in KDL at all; it becomes U+FFFD.
+ */
 export function quote(s: string): string {
   let out = '"';
-  for (const ch of s) {
+  for (const ch of s.replace(/\p{Surrogate}/gu, "\uFFFD")) {
     const esc = ESCAPES[ch];
     if (esc) {
       out += esc;
@@ -37,8 +40,7 @@ export function quote(s: string): string {
       (cp >= 0x200e && cp <= 0x200f) ||
       (cp >= 0x2028 && cp <= 0x202e) ||
       (cp >= 0x2066 && cp <= 0x2069) ||
-      cp === 0xfeff ||
-      (cp >= 0xd800 && cp <= 0xdfff);
+      cp === 0xfeff;
     out += unsafe ? `\\u{${cp.toString(16)}}` : ch;
   }
   return `${out}"`;
@@ -51,6 +53,7 @@ export function valueText(v: Primitive): string {
 
 /** A node name: bare when it is a plain identifier, else quoted. */
 export function nameText(name: string): string {
+  if (/\p{Surrogate}/u.test(name)) return name;
   return /^(?![+-]?\.?\d)[A-Za-z_+.-][A-Za-z0-9_+.-]*$/.test(name) &&
     !/^(true|false|null|inf|nan)$/.test(name)
     ? name

@@ -37,7 +37,7 @@ export function updateFields<V>(
 
 /** The last node of a field that comes before field `k` in canonical order: new nodes go after it. */
 function anchor<V>(h: Holder, descs: FieldDesc<V>[], k: number): Node | null {
-  const earlier = new Set(descs.slice(0, k).map((d) => d.names[0]));
+  const earlier = new Set(descs.slice(0, k).flatMap((d) => d.names));
   let found: Node | null = null;
   for (const n of h.doc?.nodes ?? []) if (earlier.has(n.getName())) found = n;
   return found;

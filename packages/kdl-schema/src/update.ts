@@ -18,12 +18,20 @@ export function updateDocument<K extends DocKind>(
   value: DocValueMap[K],
 ): { text: string; upgraded: boolean } {
   const syntax = parseKdl(previous.text, previous.file);
+  if (syntax.ok && syntax.version === 2 && unchanged(previous, value)) {
+    return { text: previous.text, upgraded: false };
+  }
   if (!syntax.ok) return { text: printDocument(previous.kind, value), upgraded: false };
   const holder = holderOf(previous.kind, syntax.doc, value);
   if (!holder) return { text: printDocument(previous.kind, value), upgraded: syntax.version === 1 };
   updateFields(holder, descsOf(previous.kind), previous.value, value);
   const text = format(syntax.doc);
   return { text, upgraded: syntax.version === 1 };
+}
+
+/** Same value as parsed (JSON-equal): nothing to write, the text stays byte for byte. */
+function unchanged<K extends DocKind>(previous: Parsed<K>, value: DocValueMap[K]): boolean {
+  return previous.value !== undefined && JSON.stringify(previous.value) === JSON.stringify(value);
 }
 
 function holderOf<K extends DocKind>(

@@ -88,8 +88,8 @@ export class IllumosHost {
   /** Writes `script` to a 0600 temp file, runs `zonecfg -z NAME -f FILE`, always removes the file. */
   async applyZonecfg(name: string, script: string): Promise<void> {
     const file = join(this.options.tmpdir ?? tmpdir(), `zmgr-zonecfg-${name}-${randomUUID()}.cfg`);
-    await writeFile(file, script, { mode: 0o600, flag: "wx" });
     try {
+      await writeFile(file, script, { mode: 0o600, flag: "wx" });
       await this.check(cmd.zonecfgApply(name, file));
     } finally {
       await rm(file, { force: true });

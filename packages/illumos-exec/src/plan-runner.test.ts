@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CommandFailedError } from "./errors.js";
+import { CommandAbortedError, CommandFailedError } from "./errors.js";
+import { createExecaExecutor } from "./execa-executor.js";
 import { FakeExecutor } from "./fake-executor.js";
 import {
   commandStep,
@@ -161,6 +162,30 @@ describe("runPlan", () => {
     expect(result.steps.map((s) => s.status)).toEqual(["undone", "undone", "skipped", "skipped"]);
     expect(result.recovered).toBe(true);
     expect(live.size).toBe(0);
+  });
+
+  it("stops a running command on abort, reports it failed and recovers", async () => {
+    const controller = new AbortController();
+    const undone: string[] = [];
+    const plan: Plan = {
+      title: "p",
+      steps: [
+        commandStep("slow", "a slow command", [
+          { file: process.execPath, args: ["-e", "setTimeout(() => {}, 20000)"] },
+        ]),
+        commandStep("never", "never runs", [{ file: process.execPath, args: ["-e", ""] }]),
+      ],
+      recover: async (failure) => [
+        { id: "undo", title: "undo", run: async () => void undone.push(failure.step.id) },
+      ],
+    };
+    setTimeout(() => controller.abort(), 100);
+    const result = await runPlan(plan, { exec: createExecaExecutor(), signal: controller.signal });
+    expect(result.error).toBeInstanceOf(CommandAbortedError);
+    expect(result.steps.map((s) => s.status)).toEqual(["failed", "skipped"]);
+    expect(result.steps[0]?.error?.code).toBe("zmgr::exec::aborted");
+    expect(undone).toEqual(["slow"]);
+    expect(result.recovered).toBe(true);
   });
 
   it("hands the signal to the running step", async () => {

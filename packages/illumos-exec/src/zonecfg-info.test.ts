@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readCapture } from "./test-captures.js";
 import { parseZonecfgExport, tokenizeZonecfg } from "./zonecfg-export.js";
@@ -170,5 +171,50 @@ describe("parseZonecfgExport", () => {
       ["set", "x", "=", "1,2"],
       ["add", "options", "[", "a", ",", "b c", "]"],
     ]);
+  });
+});
+
+describe("parseZonecfgInfo properties", () => {
+  const addr = fc.oneof(
+    fc.ipV4().map((a) => `${a}/24`),
+    fc.ipV6().map((a) => `${a}/64`),
+  );
+  const netArb = fc.record(
+    {
+      allowedAddress: addr,
+      physical: fc.stringMatching(/^[a-z_]{1,8}[1-9][0-9]{0,2}$/),
+      defrouter: fc.oneof(fc.ipV4(), fc.ipV6()),
+    },
+    { requiredKeys: ["physical"] },
+  );
+
+  it("reads back any set of exclusive-IP nets, TAB- or space-indented", () => {
+    fc.assert(
+      fc.property(
+        fc.array(netArb, { maxLength: 5 }),
+        fc.constantFrom("\t", "        "),
+        (nets, indent) => {
+          const prop = (key: string, value: string | undefined) =>
+            value === undefined ? `${indent}${key} not specified` : `${indent}${key}: ${value}`;
+          const text = [
+            "zonename: z",
+            "zonepath: /zones/z",
+            "brand: lipkg",
+            "autoboot: false",
+            "bootargs: ",
+            "ip-type: exclusive",
+            ...nets.flatMap((n) => [
+              "net:",
+              prop("address", undefined),
+              prop("allowed-address", n.allowedAddress),
+              prop("physical", n.physical),
+              prop("defrouter", n.defrouter),
+            ]),
+            "",
+          ].join("\n");
+          expect(parseZonecfgInfo(text).nets).toEqual(nets);
+        },
+      ),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -137,6 +137,13 @@ describe("registry lock", () => {
     );
     expect(most).toBe(1);
     expect(notes).toHaveLength(1);
+  });
+
+  it("releases without error after the registry directory itself was removed", async () => {
+    const root = await tempDir();
+    const lock = await acquireLock(root, { timeoutMs: 100 });
+    await rm(root, { recursive: true });
+    await expect(lock.release()).resolves.toBeUndefined();
   });
 
   it("fails with not_found when the registry root does not exist", async () => {

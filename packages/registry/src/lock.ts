@@ -72,7 +72,7 @@ export async function acquireLock(
     await sleep(Math.min(delay * (0.75 + Math.random() / 2), opts.timeoutMs - waited));
     delay = Math.min(delay * 1.6, 250);
   }
-  return holdLock(path, me, now, deps.refreshMs ?? staleMs / 4);
+  return holdLock(path, me, deps.refreshMs ?? staleMs / 4);
 }
 
 function takeoverReason(
@@ -109,10 +109,10 @@ async function takeOver(
   });
 }
 
-function holdLock(path: string, me: LockInfo, now: () => Date, refreshMs: number): LockHandle {
+function holdLock(path: string, me: LockInfo, refreshMs: number): LockHandle {
   let released = false;
   const timer = setInterval(() => {
-    void refresh(path, me, now).catch(() => {});
+    void refresh(path, me).catch(() => {});
   }, refreshMs);
   timer.unref();
   return {
@@ -121,19 +121,25 @@ function holdLock(path: string, me: LockInfo, now: () => Date, refreshMs: number
       if (released) return;
       released = true;
       clearInterval(timer);
-      await withGuard(path, async (remove) => {
-        const current = await readLockFile(path);
-        if (current?.info?.token === me.token) await remove();
-        return true;
-      });
+      try {
+        await withGuard(path, async (remove) => {
+          const current = await readLockFile(path);
+          if (current?.info?.token === me.token) await remove();
+          return true;
+        });
+      } catch (err) {
+        // The registry directory itself is gone: so is the lock. Anything else is real.
+        if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+      }
     },
   };
 }
 
-async function refresh(path: string, me: LockInfo, now: () => Date): Promise<void> {
+/** Touches the lock (real time, like the file system's own mtime) if it is still ours. */
+async function refresh(path: string, me: LockInfo): Promise<void> {
   const current = await readLockFile(path);
   if (current?.info?.token !== me.token) return;
-  const t = now();
+  const t = new Date();
   await utimes(path, t, t);
 }
 

@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { SimHost } from "./sim-host.js";
+import { acquireLock, type LockDeps } from "./sim-lock.js";
+import type { SimFlavour } from "./sim-model.js";
+import { restoreState, SimStateError } from "./sim-state-json.js";
+import type { Command, ExecResult, Executor } from "./types.js";
+
+/** Wait `ms`, or less if the signal aborts (the command has already taken effect). */
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** In-process executor over one SimHost; an injected delay is awaited. */
+export function createSimExecutor(host: SimHost): Executor {
+  return {
+    async run(cmd: Command, options?: { signal?: AbortSignal }): Promise<ExecResult> {
+      const { result, delayMs } = host.runDetailed(cmd);
+      await wait(delayMs, options?.signal);
+      return result;
+    },
+  };
+}
+
+/** Read a state file; a missing file is a fresh host. */
+export async function loadSimHost(stateFile: string, flavour?: SimFlavour): Promise<SimHost> {
+  let text: string;
+  try {
+    text = await readFile(stateFile, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT")
+      return SimHost.fresh(flavour ? { flavour } : {});
+    throw e;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new SimStateError(
+      `the simulator state file ${stateFile} is not valid JSON`,
+      stateFile,
+      e,
+    );
+  }
+  const host = new SimHost();
+  host.state = restoreState(json, stateFile);
+  return host;
+}
+
+/** Write the state atomically: a temp file in the same directory, then rename. */
+export async function saveSimHost(stateFile: string, host: SimHost): Promise<void> {
+  await mkdir(dirname(stateFile), { recursive: true });
+  const tmp = `${stateFile}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(host.toJSON(), null, 2)}\n`);
+  await rename(tmp, stateFile);
+}
+
+export interface FileSimOptions extends LockDeps {
+  /** Flavour of the fresh host made when the state file does not exist yet. */
+  flavour?: SimFlavour;
+}
+
+/**
+ * Executor on a JSON state file shared by several processes. Per command: lock
+ * (`<stateFile>.lock`), load, run, save, unlock; then wait out any injected delay.
+ */
+export function createFileSimExecutor(stateFile: string, options: FileSimOptions = {}): Executor {
+  return {
+    async run(cmd: Command, opts?: { signal?: AbortSignal }): Promise<ExecResult> {
+      await mkdir(dirname(stateFile), { recursive: true });
+      const release = await acquireLock(`${stateFile}.lock`, options);
+      let outcome: { result: ExecResult; delayMs: number };
+      try {
+        const host = await loadSimHost(stateFile, options.flavour);
+        outcome = host.runDetailed(cmd);
+        await saveSimHost(stateFile, host);
+      } finally {
+        await release();
+      }
+      await wait(outcome.delayMs, opts?.signal);
+      return outcome.result;
+    },
+  };
+}

@@ -1,0 +1,222 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { dladm } from "./sim-dladm.js";
+import { applyFailure, type FaultSpec, firingFaults, toFault } from "./sim-inject.js";
+import {
+  defaultBrand,
+  defaultIpType,
+  freshState,
+  inKernel,
+  type SimFlavour,
+  type SimLink,
+  type SimResource,
+  type SimState,
+  type SimZone,
+  stateRank,
+} from "./sim-model.js";
+import { pkg } from "./sim-pkg.js";
+import { restoreState } from "./sim-state-json.js";
+import { baseName, nextMac, nextUuid, type SimCtx, SimOut } from "./sim-util.js";
+import { zoneadm } from "./sim-zoneadm.js";
+import { zonecfg } from "./sim-zonecfg.js";
+import type { Command, ExecResult, ZonecfgNet, ZoneState } from "./types.js";
+
+export interface SimZoneSpec {
+  name: string;
+  brand?: string;
+  /** Default `installed`. */
+  state?: ZoneState;
+  ipType?: "exclusive" | "shared";
+  nets?: ZonecfgNet[];
+  zonepath?: string;
+  autoboot?: boolean;
+  uuid?: string;
+  id?: number;
+  debugId?: number;
+  /** Other resources (fs, dataset, attr, capped-memory, rctl, …). */
+  resources?: SimResource[];
+  props?: Record<string, string>;
+}
+
+export interface SimLinkSpec {
+  name: string;
+  class: "phys" | "etherstub" | "vnic";
+  over?: string;
+  mtu?: number;
+  state?: "up" | "down" | "unknown";
+  ipPlumbed?: boolean;
+  mac?: string;
+  speed?: number;
+  media?: string;
+  duplex?: string;
+  device?: string;
+  vid?: number;
+}
+
+const NET_KEYS: Record<string, string> = {
+  address: "address",
+  allowedAddress: "allowed-address",
+  physical: "physical",
+  defrouter: "defrouter",
+  globalNic: "global-nic",
+  macAddr: "mac-addr",
+  vlanId: "vlan-id",
+};
+
+const PROGRAMS: Record<string, (ctx: SimCtx, args: string[]) => void> = {
+  zoneadm,
+  zonecfg,
+  dladm,
+  pkg,
+};
+
+/** A stateful model of one illumos host answering zoneadm, zonecfg, dladm and `pkg -R`. */
+export class SimHost {
+  state: SimState;
+
+  /** An empty host: the global zone only, no datalinks. `SimHost.fresh()` adds the SPEC §4 links. */
+  constructor(opts: { flavour?: SimFlavour } = {}) {
+    this.state = { ...freshState(opts.flavour), links: [] };
+  }
+
+  /** The global zone, `net0` (IP plumbed) and the etherstubs `oinetint0` and `pubstub0`. */
+  static fresh(opts: { flavour?: SimFlavour } = {}): SimHost {
+    const h = new SimHost(opts);
+    h.state = freshState(opts.flavour);
+    return h;
+  }
+
+  static fromJSON(json: unknown): SimHost {
+    const h = new SimHost();
+    h.state = restoreState(json);
+    return h;
+  }
+
+  toJSON(): SimState {
+    return structuredClone(this.state);
+  }
+
+  get flavour(): SimFlavour {
+    return this.state.flavour;
+  }
+
+  zone(name: string): SimZone | undefined {
+    return this.state.zones.find((z) => z.name === name);
+  }
+
+  link(name: string): SimLink | undefined {
+    return this.state.links.find((l) => l.name === name);
+  }
+
+  withZone(z: SimZoneSpec): this {
+    const s = this.state;
+    const state = z.state ?? "installed";
+    const zonepath = z.zonepath ?? `/zones/${z.name}`;
+    const nets: SimResource[] = (z.nets ?? []).map((n) => ({
+      type: "net",
+      props: Object.fromEntries(
+        Object.entries(n).flatMap(([k, v]) => (v === undefined ? [] : [[NET_KEYS[k] ?? k, v]])),
+      ),
+    }));
+    const zone: SimZone = {
+      name: z.name,
+      state,
+      uuid: z.uuid ?? nextUuid(s, z.name),
+      debugId: z.debugId ?? s.nextDebugId,
+      zonepath,
+      brand: z.brand ?? defaultBrand(s.flavour),
+      autoboot: z.autoboot ?? false,
+      ipType: z.ipType ?? defaultIpType(s.flavour),
+      props: { ...z.props },
+      resources: [...(z.resources ?? []), ...nets],
+      publishers: [],
+    };
+    s.nextDebugId = Math.max(s.nextDebugId, zone.debugId + 1);
+    if (inKernel(state)) {
+      zone.id = z.id ?? s.nextZoneId;
+      s.nextZoneId = Math.max(s.nextZoneId, zone.id + 1);
+    }
+    if (stateRank(state) >= stateRank("installed")) {
+      zone.publishers = structuredClone(s.publishers);
+      if (zonepath.startsWith("/zones/")) {
+        zone.dataset = `rpool${zonepath}`;
+        s.datasets[zonepath] = zone.dataset;
+      }
+    }
+    s.zones.push(zone);
+    return this;
+  }
+
+  withLink(l: SimLinkSpec): this {
+    const s = this.state;
+    const over = l.over !== undefined ? this.link(l.over) : undefined;
+    const link: SimLink = {
+      name: l.name,
+      class: l.class,
+      mtu: l.mtu ?? over?.mtu ?? (l.class === "etherstub" ? 9000 : 1500),
+      state: l.state ?? "up",
+    };
+    if (l.class === "phys") {
+      link.ipPlumbed = l.ipPlumbed ?? false;
+      link.media = l.media ?? "Ethernet";
+      link.speed = l.speed ?? 1000;
+      link.duplex = l.duplex ?? "full";
+      link.device = l.device ?? l.name;
+    }
+    if (l.class === "vnic") {
+      link.over = l.over ?? "";
+      link.mac = l.mac ?? nextMac(s, l.name);
+      link.macType = "random";
+      link.vid = l.vid ?? 0;
+      if (l.speed !== undefined) link.speed = l.speed;
+    }
+    s.links.push(link);
+    return this;
+  }
+
+  /** Fail or delay the nth command matching `f.match`; kept in the state (works across processes). */
+  inject(f: FaultSpec): this {
+    this.state.faults.push(toFault(f));
+    return this;
+  }
+
+  run(cmd: Command): ExecResult {
+    return this.runDetailed(cmd).result;
+  }
+
+  /** Run one command; `delayMs` is how long it should take (0 unless a delay was injected). */
+  runDetailed(cmd: Command): { result: ExecResult; delayMs: number } {
+    let argv = [cmd.file, ...cmd.args];
+    if (baseName(argv[0] ?? "") === "pfexec") argv = argv.slice(1);
+    const prog = baseName(argv[0] ?? "");
+    const args = argv.slice(1);
+    const out = new SimOut();
+    const handler = PROGRAMS[prog];
+    if (!handler) {
+      out.fail(`zmgr-sim: ${prog}: command not found`, 127);
+      return { result: { ...out }, delayMs: 0 };
+    }
+    const line = [prog, ...args].join(" ");
+    const snapshot = structuredClone(this.state);
+    const ctx: SimCtx = {
+      state: this.state,
+      out,
+      stdin: cmd.stdin ?? "",
+      readFile: (p) => readFileSync(p, "utf8"),
+      writeFile: (p, t) => writeFileSync(p, t),
+    };
+    const faults = firingFaults(this.state, line);
+    const delayMs = faults.reduce((n, f) => n + (f.delayMs ?? 0), 0);
+    if (delayMs > 0)
+      this.state.delays = [...this.state.delays, { argv: line, delayMs }].slice(-100);
+    const failing = faults.find((f) => f.exitCode !== undefined);
+    try {
+      if (failing) applyFailure(ctx, prog, args, failing);
+      else handler(ctx, args);
+    } catch (e) {
+      const faultState = this.state.faults;
+      this.state = { ...snapshot, faults: faultState };
+      out.fail(`${prog}: internal simulator error: ${(e as Error).message}`);
+    }
+    return { result: { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr }, delayMs };
+  }
+}

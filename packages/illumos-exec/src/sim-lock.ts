@@ -1,0 +1,94 @@
+import { link, open, readFile, rename, unlink } from "node:fs/promises";
+import { hostname } from "node:os";
+import { ZmgrError } from "@zmgr/errors";
+
+/** Another process held the simulator state lock for longer than the wait allows. */
+export class SimLockTimeoutError extends ZmgrError {
+  constructor(lockFile: string, holder: string, waitedMs: number) {
+    super(
+      "zmgr::sim::locked",
+      `the simulator state is locked by ${holder} (waited ${waitedMs} ms)`,
+      {
+        help: `if no simulator command is running, delete ${lockFile}`,
+        details: { lockFile, holder },
+      },
+    );
+  }
+}
+
+export interface LockDeps {
+  pid?: number;
+  isAlive?: (pid: number) => boolean;
+  timeoutMs?: number;
+}
+
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Take `<lockFile>` with O_EXCL, recording `{ pid, host, since }`. A lock whose pid is dead (same
+ * host) is taken over; otherwise wait up to `timeoutMs`. Returns the release function.
+ */
+export async function acquireLock(
+  lockFile: string,
+  deps: LockDeps = {},
+): Promise<() => Promise<void>> {
+  const pid = deps.pid ?? process.pid;
+  const isAlive = deps.isAlive ?? pidAlive;
+  const timeoutMs = deps.timeoutMs ?? 30_000;
+  const host = hostname();
+  const start = Date.now();
+  let delay = 2;
+  for (;;) {
+    try {
+      const fh = await open(lockFile, "wx");
+      await fh.writeFile(JSON.stringify({ pid, host, since: new Date().toISOString() }));
+      await fh.close();
+      return async () => {
+        await unlink(lockFile).catch(() => undefined);
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    let holder = "an unknown process";
+    try {
+      const text = await readFile(lockFile, "utf8");
+      const info = JSON.parse(text) as { pid?: number; host?: string };
+      holder = `pid ${info.pid} on ${info.host}`;
+      if (typeof info.pid === "number" && info.host === host && !isAlive(info.pid)) {
+        await takeOver(lockFile, text, pid);
+        continue;
+      }
+    } catch {
+      // Being written or just removed: look again shortly.
+    }
+    if (Date.now() - start >= timeoutMs)
+      throw new SimLockTimeoutError(lockFile, holder, Date.now() - start);
+    await sleep(delay);
+    delay = Math.min(delay * 2, 50);
+  }
+}
+
+/**
+ * Remove a dead holder's lock without racing another taker: move it aside, and if what was moved
+ * is not the stale lock we judged (someone took over first), put it back.
+ */
+async function takeOver(lockFile: string, staleText: string, pid: number): Promise<void> {
+  const aside = `${lockFile}.stale.${pid}.${Math.random().toString(36).slice(2)}`;
+  try {
+    await rename(lockFile, aside);
+  } catch {
+    return;
+  }
+  const moved = await readFile(aside, "utf8").catch(() => staleText);
+  if (moved !== staleText) await link(aside, lockFile).catch(() => undefined);
+  await unlink(aside).catch(() => undefined);
+}

@@ -1,0 +1,68 @@
+import { mkdir, rm, symlink } from "node:fs/promises";
+import { join } from "node:path";
+import { isZmgrError } from "@zmgr/errors";
+import { createFileSimExecutor } from "./sim-executor.js";
+import { baseName } from "./sim-util.js";
+import type { ExecResult } from "./types.js";
+
+/** The names `zmgr-sim` answers to. */
+export const SIM_PROGRAMS = ["zoneadm", "zonecfg", "dladm", "pkg"] as const;
+
+/**
+ * Entry of the `zmgr-sim` executable: acts as zoneadm/zonecfg/dladm/pkg by the basename of
+ * `argv0` (`pfexec` and `zmgr-sim` shift one argument), on the state file `$ZMGR_SIM_STATE`.
+ * `$ZMGR_SIM_FLAVOUR=illumos` picks the upstream flavour for a new state file.
+ */
+export async function simMain(
+  argv0: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  io: { stdin: string },
+): Promise<ExecResult> {
+  let name = baseName(argv0);
+  let rest = args;
+  while ((name === "pfexec" || name.startsWith("zmgr-sim")) && rest.length > 0) {
+    name = baseName(rest[0] ?? "");
+    rest = rest.slice(1);
+  }
+  if (!(SIM_PROGRAMS as readonly string[]).includes(name)) {
+    return {
+      exitCode: 1,
+      stdout: "",
+      stderr: `zmgr-sim: cannot act as '${name}': call it as zoneadm, zonecfg, dladm or pkg (a symlink, or zmgr-sim <command> …)\n`,
+    };
+  }
+  const stateFile = env.ZMGR_SIM_STATE;
+  if (!stateFile) {
+    return {
+      exitCode: 1,
+      stdout: "",
+      stderr:
+        "zmgr-sim: ZMGR_SIM_STATE is not set: point it at the simulator state file (created if missing), e.g. ZMGR_SIM_STATE=/tmp/zmgr-sim.json\n",
+    };
+  }
+  const flavour = env.ZMGR_SIM_FLAVOUR === "illumos" ? "illumos" : "omnios";
+  try {
+    return await createFileSimExecutor(stateFile, { flavour }).run({
+      file: name,
+      args: rest,
+      stdin: io.stdin,
+    });
+  } catch (e) {
+    const help = isZmgrError(e) ? `\nhelp: ${e.help}` : "";
+    return { exitCode: 1, stdout: "", stderr: `zmgr-sim: ${(e as Error).message}${help}\n` };
+  }
+}
+
+/** Symlinks zoneadm, zonecfg, dladm and pkg → `simBinPath` in `dir` (replacing old ones). */
+export async function writeSimBinLinks(dir: string, simBinPath: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const made: string[] = [];
+  for (const name of SIM_PROGRAMS) {
+    const p = join(dir, name);
+    await rm(p, { force: true });
+    await symlink(simBinPath, p);
+    made.push(p);
+  }
+  return made;
+}

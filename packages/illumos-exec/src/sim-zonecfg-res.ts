@@ -1,0 +1,148 @@
+import type { SimResource } from "./sim-model.js";
+import type { Value } from "./sim-zonecfg-lex.js";
+import {
+  checkNetAddress,
+  checkPhysical,
+  REQUIRED,
+  resourceProps,
+  SINGLETONS,
+  sameNetAddress,
+} from "./sim-zonecfg-props.js";
+import { cloneResource, type ZonecfgSession } from "./sim-zonecfg-session.js";
+
+/** Does resource `r` match every `prop=value` filter (nets compare addresses the libzonecfg way)? */
+export function matches(r: SimResource, filters: [string, string][], shared: boolean): boolean {
+  return filters.every(([k, v]) => {
+    const have = r.props[k] ?? "";
+    if (r.type === "net" && ["address", "allowed-address", "defrouter"].includes(k)) {
+      if (k === "address" && !shared) return true;
+      if (k === "allowed-address" && shared) return true;
+      return sameNetAddress(have, v);
+    }
+    return have === v;
+  });
+}
+
+/** `add <rt>` in the global scope. */
+export function addResource(s: ZonecfgSession, rt: string): void {
+  if (!resourceProps(rt, s.flavour)) {
+    s.zerr(`${rt}: No such resource type`);
+    return;
+  }
+  if (SINGLETONS.has(rt) && s.handle?.resources.some((r) => r.type === rt)) {
+    s.zerr(`A ${rt} resource already exists.`);
+    return;
+  }
+  s.scope = { res: { type: rt, props: {} } };
+}
+
+/** `set prop=value` in a resource scope, with zonecfg's syntax checks. */
+export function setResourceProp(s: ZonecfgSession, prop: string, value: Value): void {
+  const scope = s.scope;
+  if (!scope) return;
+  const spec = resourceProps(scope.res.type, s.flavour);
+  if (spec?.lists.includes(prop) && value.kind === "list") {
+    scope.res.lists = { ...scope.res.lists, [prop]: value.items };
+    return;
+  }
+  if (!spec?.simple.includes(prop) || value.kind === "list") {
+    s.zerr(`${prop}: No such property type`);
+    return;
+  }
+  const v = value.text;
+  if (scope.res.type === "net") {
+    if (prop === "address" || prop === "allowed-address" || prop === "defrouter") {
+      const c = checkNetAddress(v, prop === "defrouter");
+      if (c.error) {
+        s.zerr(c.error);
+        return;
+      }
+      if (c.warning) s.ctx.out.err(c.warning);
+    }
+    if (prop === "physical" && s.handle?.ipType === "exclusive") {
+      const e = checkPhysical(v);
+      if (e) {
+        s.zerr(e);
+        return;
+      }
+    }
+  }
+  scope.res.props[prop] = v;
+}
+
+/** `add <list-prop> value` / `remove <list-prop> value` in a resource scope. */
+export function editResourceList(
+  s: ZonecfgSession,
+  prop: string,
+  value: Value,
+  add: boolean,
+): void {
+  const scope = s.scope;
+  if (!scope) return;
+  if (!resourceProps(scope.res.type, s.flavour)?.lists.includes(prop) || value.kind === "list") {
+    s.zerr(`${prop}: No such property type`);
+    return;
+  }
+  const list = scope.res.lists?.[prop] ?? [];
+  const next = add ? [...list, value.text] : list.filter((x) => x !== value.text);
+  scope.res.lists = { ...scope.res.lists, [prop]: next };
+}
+
+const KEY: Record<string, string> = {
+  fs: "dir",
+  dataset: "name",
+  attr: "name",
+  device: "match",
+  rctl: "name",
+  admin: "user",
+};
+
+/** `end`: required properties, duplicates (`net_exists_error`), then into the handle. */
+export function endResource(s: ZonecfgSession): void {
+  const scope = s.scope;
+  const h = s.handle;
+  if (!scope || !h) return;
+  const r = scope.res;
+  const missing = (REQUIRED[r.type] ?? []).filter((p) => !r.props[p]);
+  for (const p of missing) s.zerr(`${p} not specified`);
+  if (missing.length > 0) return;
+  const others = h.resources.filter((x) => x !== scope.original && x.type === r.type);
+  const shared = h.ipType === "shared";
+  if (r.type === "net") {
+    const filters = Object.entries(r.props).filter(
+      ([k, v]) => v !== "" && ["physical", "address", "allowed-address", "defrouter"].includes(k),
+    );
+    if (others.some((o) => matches(o, filters, shared))) {
+      const which = shared ? "address" : "allowed-address";
+      s.zerr(
+        `A net resource with the physical '${r.props.physical}', and ${which} '${r.props[which] ?? ""}' already exists.`,
+      );
+      return;
+    }
+  } else {
+    const key = KEY[r.type];
+    if (key && others.some((o) => o.props[key] === r.props[key])) {
+      s.zerr(`A ${r.type} resource with the ${key} '${r.props[key]}' already exists.`);
+      return;
+    }
+  }
+  if (scope.original) removeOne(s, scope.original);
+  h.resources.push(cloneResource(r));
+  s.scope = undefined;
+  s.dirty = true;
+}
+
+/**
+ * Delete one resource. OmniOS's `zonecfg_delete_nwif_core` matches on physical alone in
+ * practice (empty fields match), so it deletes the FIRST net on that physical (DUALSTACK Q3).
+ */
+export function removeOne(s: ZonecfgSession, r: SimResource): void {
+  const h = s.handle;
+  if (!h) return;
+  let victim = r;
+  if (r.type === "net" && s.flavour === "omnios") {
+    victim =
+      h.resources.find((x) => x.type === "net" && x.props.physical === r.props.physical) ?? r;
+  }
+  h.resources.splice(h.resources.indexOf(victim), 1);
+}

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "@zmgr/errors";
 import type { Snapshot } from "@zmgr/registry";
-import { addressKey, type HostIndex } from "./context.js";
+import { addressKey, type HostIndex, type RuleContext } from "./context.js";
 import { at, diag } from "./diagnostic.js";
 import type { HostFacts, ZoneSubject } from "./types.js";
 
@@ -53,17 +53,22 @@ export function checkUnregisteredHostZones(snapshot: Snapshot, host: HostFacts):
 }
 
 /** Every VNIC of a registry zone must exist. */
-export function checkZoneVnicsOnHost(host: HostIndex, z: ZoneSubject): Diagnostic[] {
+export function checkZoneVnicsOnHost(
+  ctx: RuleContext,
+  host: HostIndex,
+  z: ZoneSubject,
+): Diagnostic[] {
   if (z.zone.status) return [];
   const out: Diagnostic[] = [];
   z.zone.nets.forEach((net, n) => {
     if (net.vnic === undefined || host.vnics.has(net.vnic)) return;
+    const stub = net.stub ?? ctx.pools.get(net.pools[0] ?? "")?.pool.stub ?? "<stub>";
     out.push(
       diag(
         "zmgr::host::vnic_missing",
         "warning",
         `VNIC "${net.vnic}" of zone "${z.name}" net "${net.name}" does not exist on this host`,
-        `recreate it with \`dladm create-vnic -l ${net.stub ?? "<stub>"} ${net.vnic}\``,
+        `recreate it with \`dladm create-vnic -l ${stub} ${net.vnic}\``,
         z.file,
         at("zone", "net", n, "vnic"),
       ),

@@ -64,7 +64,7 @@ export function validateSnapshot(snapshot: Snapshot, opts: ValidateOptions = {})
       ...checkReservation(z, reservation),
     );
     if (host) {
-      out.push(...checkZoneOnHost(host, z), ...checkZoneVnicsOnHost(host, z));
+      out.push(...checkZoneOnHost(host, z), ...checkZoneVnicsOnHost(ctx, host, z));
       if (opts.host) out.push(...checkZoneAddressesOnHost(opts.host, z));
     }
   }

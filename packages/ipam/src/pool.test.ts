@@ -118,6 +118,12 @@ describe("allocate", () => {
     expect(pool.allocate(["203.0.113.20/24"], 2)).toEqual(["203.0.113.10/24", "203.0.113.11/24"]);
   });
 
+  it("refuses a count that is not a whole number ≥ 0", () => {
+    expect(() => IpPool.from(internal).allocate([], 1.5)).toThrow(RangeError);
+    expect(() => IpPool.from(internal).allocate([], -1)).toThrow(RangeError);
+    expect(IpPool.from(internal).allocate([], 0)).toEqual([]);
+  });
+
   it("gives distinct addresses when several are asked for at once", () => {
     expect(IpPool.from(internal).allocate(["10.1.0.11"], 3)).toEqual([
       "10.1.0.10/24",

@@ -126,6 +126,9 @@ export class IpPool {
    * AddressInUseError or PoolExhaustedError; never returns a partial result.
    */
   allocate(used: Iterable<string>, count = 1, pinned: readonly string[] = []): string[] {
+    if (!Number.isSafeInteger(count) || count < 0) {
+      throw new RangeError(`count must be a whole number ≥ 0, got ${count}`);
+    }
     const index = this.#index(used);
     const taken = new Set<bigint>();
     for (const text of pinned) {

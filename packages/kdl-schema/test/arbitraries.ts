@@ -1,5 +1,14 @@
 import fc from "fast-check";
-import type { Config, Pool, Publisher, Template, Zone, ZoneNet, ZoneStatus } from "../src/types.js";
+import type {
+  Config,
+  Pool,
+  Publisher,
+  Template,
+  TemplateNet,
+  Zone,
+  ZoneNet,
+  ZoneStatus,
+} from "../src/types.js";
 
 /** Any text KDL can hold: full Unicode without lone surrogates. */
 export const text = fc
@@ -24,8 +33,8 @@ const date = fc.date({
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 
 /** Drop keys whose value is undefined (exactOptionalPropertyTypes). */
-function clean<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+function clean<R>(o: object): R {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as R;
 }
 
 export const config: fc.Arbitrary<Config> = fc.record({
@@ -47,7 +56,7 @@ export const template: fc.Arbitrary<Template> = fc
           pools: fc.array(entityName, { minLength: 1, maxLength: 3 }),
           vnic: opt(nonEmpty),
         })
-        .map(clean),
+        .map((o) => clean<TemplateNet>(o)),
       { selector: (n) => n.name, maxLength: 3 },
     ),
     publishers: fc.array(entityName, { maxLength: 3 }),
@@ -62,7 +71,7 @@ export const template: fc.Arbitrary<Template> = fc
     attrs: fc.array(fc.record({ name: text, value: text }), { maxLength: 2 }),
     installArgs: fc.array(text, { maxLength: 3 }),
   })
-  .map(clean);
+  .map((o) => clean<Template>(o));
 
 export const pool: fc.Arbitrary<Pool> = fc
   .record({
@@ -79,7 +88,7 @@ export const pool: fc.Arbitrary<Pool> = fc
     ),
     reserve: fc.array(addr, { maxLength: 3 }),
   })
-  .map(clean);
+  .map((o) => clean<Pool>(o));
 
 const zoneNet: fc.Arbitrary<ZoneNet> = fc
   .record({
@@ -90,7 +99,7 @@ const zoneNet: fc.Arbitrary<ZoneNet> = fc
     stub: opt(nonEmpty),
     pools: fc.array(entityName, { maxLength: 2 }),
   })
-  .map(clean);
+  .map((o) => clean<ZoneNet>(o));
 
 const status: fc.Arbitrary<ZoneStatus> = fc
   .record({
@@ -100,7 +109,7 @@ const status: fc.Arbitrary<ZoneStatus> = fc
     started: opt(date.map((d) => d.toISOString())),
     reason: opt(text),
   })
-  .map(clean);
+  .map((o) => clean<ZoneStatus>(o));
 
 export const zone: fc.Arbitrary<Zone> = fc
   .record({
@@ -110,7 +119,7 @@ export const zone: fc.Arbitrary<Zone> = fc
     created: opt(date.map((d) => d.toISOString().slice(0, 10))),
     status: opt(status),
   })
-  .map(clean);
+  .map((o) => clean<Zone>(o));
 
 export const publisher: fc.Arbitrary<Publisher> = fc.record({
   name: entityName,

@@ -2,9 +2,9 @@ import { UnsafeValueError } from "./errors.js";
 import type { Command } from "./types.js";
 
 /** The `-o` fields each dladm wrapper asks for (parsable mode). */
-export const LINK_FIELDS = ["link", "class", "over", "state", "mtu"];
-export const VNIC_FIELDS = ["link", "over", "macaddress", "vid"];
-export const PHYS_FIELDS = ["link", "media", "state", "speed", "duplex", "device"];
+export const LINK_FIELDS = ["link", "class", "over", "state", "mtu"] as const;
+export const VNIC_FIELDS = ["link", "over", "macaddress", "vid"] as const;
+export const PHYS_FIELDS = ["link", "media", "state", "speed", "duplex", "device"] as const;
 
 export interface InstallOptions {
   /** The first IPS publisher, given to the ipkg installer as `-P name=origin`. */

@@ -2,14 +2,8 @@ import { randomUUID } from "node:crypto";
 import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  illumosCommands as cmd,
-  type InstallOptions,
-  LINK_FIELDS,
-  PHYS_FIELDS,
-  VNIC_FIELDS,
-} from "./commands.js";
-import { parseDladmParsable } from "./dladm-parse.js";
+import { illumosCommands as cmd, type InstallOptions } from "./commands.js";
+import { parseShowEtherstub, parseShowLink, parseShowPhys, parseShowVnic } from "./dladm-rows.js";
 import { failureOf } from "./errors.js";
 import type {
   Command,
@@ -119,42 +113,25 @@ export class IllumosHost {
   }
 
   async showLinks(): Promise<LinkInfo[]> {
-    const rows = parseDladmParsable((await this.check(cmd.showLinks())).stdout, LINK_FIELDS);
-    return rows.map((r) => ({
-      link: r.link ?? "",
-      class: r.class ?? "",
-      over: r.over ?? "",
-      state: r.state ?? "",
-      mtu: r.mtu ?? "",
-    }));
+    return parseShowLink((await this.check(cmd.showLinks())).stdout);
   }
 
   async showVnics(): Promise<VnicInfo[]> {
-    return toVnics((await this.check(cmd.showVnics())).stdout);
+    return parseShowVnic((await this.check(cmd.showVnics())).stdout);
   }
 
   /** One VNIC; undefined when dladm says `object not found`. */
   async showVnic(name: string): Promise<VnicInfo | undefined> {
     const result = await this.optional(cmd.showVnics(name), (e) => /object not found/.test(e));
-    return result ? toVnics(result.stdout)[0] : undefined;
+    return result ? parseShowVnic(result.stdout)[0] : undefined;
   }
 
   async showEtherstubs(): Promise<string[]> {
-    return parseDladmParsable((await this.check(cmd.showEtherstubs())).stdout, ["link"]).map(
-      (r) => r.link ?? "",
-    );
+    return parseShowEtherstub((await this.check(cmd.showEtherstubs())).stdout);
   }
 
   async showPhys(): Promise<PhysInfo[]> {
-    const rows = parseDladmParsable((await this.check(cmd.showPhys())).stdout, PHYS_FIELDS);
-    return rows.map((r) => ({
-      link: r.link ?? "",
-      media: r.media ?? "",
-      state: r.state ?? "",
-      speed: r.speed ?? "",
-      duplex: r.duplex ?? "",
-      device: r.device ?? "",
-    }));
+    return parseShowPhys((await this.check(cmd.showPhys())).stdout);
   }
 
   async createVnic(name: string, over: string): Promise<void> {
@@ -166,13 +143,4 @@ export class IllumosHost {
   async setPublisher(zoneRoot: string, name: string, origin: string): Promise<void> {
     await this.check(cmd.setPublisher(zoneRoot, name, origin));
   }
-}
-
-function toVnics(stdout: string): VnicInfo[] {
-  return parseDladmParsable(stdout, VNIC_FIELDS).map((r) => ({
-    link: r.link ?? "",
-    over: r.over ?? "",
-    macaddress: r.macaddress ?? "",
-    vid: r.vid ?? "",
-  }));
 }

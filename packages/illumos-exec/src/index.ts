@@ -12,6 +12,7 @@ export {
   parseDladmParsable,
   parseDladmTable,
 } from "./dladm-parse.js";
+export { parseShowEtherstub, parseShowLink, parseShowPhys, parseShowVnic } from "./dladm-rows.js";
 export {
   argvOf,
   CommandAbortedError,

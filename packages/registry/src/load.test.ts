@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DEFAULT_CONFIG } from "@zmgr/kdl-schema";
 import { describe, expect, it } from "vitest";
@@ -132,5 +133,11 @@ describe("loading a snapshot", () => {
     expect(err).toBeInstanceOf(RegistryNotFoundError);
     expect((err as RegistryNotFoundError).message).toBe(`no registry at ${root}`);
     expect((err as RegistryNotFoundError).help).toContain("zmgr init");
+  });
+
+  it("fails with not_found when the root is a file, not a directory", async () => {
+    const root = join(await tempDir(), "file");
+    await writeFile(root, "not a registry");
+    await expect(Registry.open(root).load()).rejects.toBeInstanceOf(RegistryNotFoundError);
   });
 });

@@ -215,9 +215,5 @@ export function zoneadmMark(ctx: SimCtx, target: string | undefined, args: strin
   }
   const zone = sanityCheck(ctx, target, "mark");
   if (!zone) return;
-  if (zone.state === "configured") {
-    zerror(ctx.out, zone.name, "must be installed before mark.");
-    return;
-  }
   zone.state = "incomplete";
 }

@@ -1,0 +1,322 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SimHost } from "./sim-host.js";
+
+const dir = mkdtempSync(join(tmpdir(), "zmgr-sim-zonecfg-"));
+let n = 0;
+function script(text: string): string {
+  const f = join(dir, `s${n++}.zonecfg`);
+  writeFileSync(f, text);
+  return f;
+}
+const zc = (h: SimHost, ...args: string[]) => h.run({ file: "zonecfg", args });
+
+const WEB = [
+  "create -b",
+  'set zonepath="/zones/web"',
+  'set brand="ipkg"',
+  'set autoboot="false"',
+  'set ip-type="exclusive"',
+  "add net",
+  'set physical="web0"',
+  'set allowed-address="10.1.0.5/24"',
+  'set defrouter="10.1.0.1"',
+  "end",
+  "add net",
+  'set physical="web0"',
+  'set allowed-address="2001:db8::5/64"',
+  'set defrouter="2001:db8::1"',
+  "end",
+  "verify",
+  "commit",
+  "",
+].join("\n");
+
+describe("zonecfg -z NAME -f FILE", () => {
+  it("configures a dual-stack exclusive-IP zone and prints nothing", () => {
+    const h = SimHost.fresh();
+    expect(zc(h, "-z", "web", "-f", script(WEB))).toEqual({ exitCode: 0, stdout: "", stderr: "" });
+    expect(h.zone("web")).toMatchObject({ state: "configured", brand: "ipkg", ipType: "exclusive" });
+    expect(h.zone("web")?.resources.filter((r) => r.type === "net")).toHaveLength(2);
+  });
+
+  it("shows net resources in info in the OmniOS property order", () => {
+    const h = SimHost.fresh();
+    zc(h, "-z", "web", "-f", script(WEB));
+    const info = zc(h, "-z", "web", "info", "net").stdout;
+    expect(info).toBe(
+      [
+        "net:",
+        "\taddress not specified",
+        "\tallowed-address: 10.1.0.5/24",
+        "\tdefrouter: 10.1.0.1",
+        "\tglobal-nic not specified",
+        "\tmac-addr not specified",
+        "\tphysical: web0",
+        "\tvlan-id not specified",
+        "net:",
+        "\taddress not specified",
+        "\tallowed-address: 2001:db8::5/64",
+        "\tdefrouter: 2001:db8::1",
+        "\tglobal-nic not specified",
+        "\tmac-addr not specified",
+        "\tphysical: web0",
+        "\tvlan-id not specified",
+        "",
+      ].join("\n"),
+    );
+    expect(zc(h, "-z", "web", "info", "net", "physical=nope").stdout).toBe("No such net resource.\n");
+    expect(zc(h, "-z", "web", "info", "zonepath").stdout).toBe("zonepath: /zones/web\n");
+  });
+
+  it("upstream illumos: net order address, allowed-address, physical, defrouter; export as COMMANDS.md §3.5", () => {
+    const h = SimHost.fresh({ flavour: "illumos" });
+    const f = script(
+      'create -b\nset zonepath=/zones/web\nset brand=ipkg\nset ip-type=exclusive\nadd net\nset allowed-address="10.0.0.5/24"\nset physical="vnic0"\nset defrouter="10.0.0.1"\nend\n',
+    );
+    expect(zc(h, "-z", "web", "-f", f).exitCode).toBe(0);
+    expect(zc(h, "-z", "web", "info", "net").stdout).toBe(
+      "net:\n\taddress not specified\n\tallowed-address: 10.0.0.5/24\n\tphysical: vnic0\n\tdefrouter: 10.0.0.1\n",
+    );
+    expect(zc(h, "-z", "web", "export").stdout).toBe(
+      [
+        "create -b",
+        "set zonepath=/zones/web",
+        "set brand=ipkg",
+        "set autoboot=false",
+        "set ip-type=exclusive",
+        "add net",
+        'set allowed-address="10.0.0.5/24"',
+        'set physical="vnic0"',
+        'set defrouter="10.0.0.1"',
+        "end",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("stops at the first error with an `On line N of FILE:` header and saves nothing", () => {
+    const h = SimHost.fresh();
+    const text = WEB.replace('set defrouter="10.1.0.1"', 'set defrouter="10.1.0.1,2001:db8::1"');
+    const f = script(text);
+    expect(zc(h, "-z", "web", "-f", f)).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: `On line 9 of ${f}:\n10.1.0.1,2001:db8::1: bogus host name or network address syntax\n`,
+    });
+    expect(h.zone("web")).toBeUndefined();
+  });
+
+  it("accepts a comma list in allowed-address, as real zonecfg does (the DUALSTACK trap)", () => {
+    const h = SimHost.fresh();
+    const f = script(WEB.replace('"10.1.0.5/24"', '"10.1.0.5/24,2001:db8::9/64"'));
+    expect(zc(h, "-z", "web", "-f", f).exitCode).toBe(0);
+  });
+
+  it("refuses an IPv6 address without a prefix", () => {
+    const h = SimHost.fresh();
+    const f = script(WEB.replace('"2001:db8::5/64"', '"2001:db8::5"'));
+    expect(zc(h, "-z", "web", "-f", f).stderr).toBe(`On line 13 of ${f}:\n2001:db8::5: IPv6 addresses require /prefix-length suffix.\n`);
+  });
+
+  it("refuses a duplicate net resource at end", () => {
+    const h = SimHost.fresh();
+    const f = script(WEB.replace('"2001:db8::5/64"', '"10.1.0.5/24"').replace('"2001:db8::1"', '"10.1.0.1"'));
+    const r = zc(h, "-z", "web", "-f", f);
+    // A differing defrouter makes it a different resource (every field set on the new one counts).
+    expect(zc(h, "-z", "w2", "-f", script(WEB.replace('"2001:db8::5/64"', '"10.1.0.5/24"'))).exitCode).toBe(0);
+    expect(r.stderr).toBe(
+      `On line 15 of ${f}:\nA net resource with the physical 'web0', and allowed-address '10.1.0.5/24' already exists.\n`,
+    );
+  });
+
+  it("refuses a bad physical name in an exclusive-IP zone", () => {
+    const h = SimHost.fresh();
+    const f = script(WEB.replace('set physical="web0"', 'set physical="web-0"'));
+    expect(zc(h, "-z", "web", "-f", f).stderr).toContain("web-0: invalid physical interface name\n");
+    const g = script(WEB.replace('set physical="web0"', 'set physical="net0:1"'));
+    expect(zc(h, "-z", "web", "-f", g).stderr).toContain(
+      "net0:1: physical interface name required; logical interface name not allowed\n",
+    );
+  });
+
+  it("verify reports every problem; the -f run stops there", () => {
+    const h = SimHost.fresh();
+    const f = script(
+      'create -b\nset ip-type=exclusive\nadd net\nset physical=v0\nset defrouter=10.0.0.1\nend\nadd net\nset physical=v1\nset address=10.0.0.2/24\nend\nverify\ncommit\n',
+    );
+    expect(zc(h, "-z", "z", "-f", f)).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: [
+        `On line 11 of ${f}:`,
+        "zonepath not specified",
+        "net: defrouter for v0 cannot be specified without allowed-address for an exclusive IP type",
+        "net: address cannot be specified for an exclusive IP type",
+        "",
+      ].join("\n"),
+    });
+  });
+
+  it("shared IP: address required, allowed-address refused", () => {
+    const h = SimHost.fresh();
+    const f = script("create -b\nset zonepath=/zones/s\nset ip-type=shared\nadd net\nset physical=net0\nset allowed-address=10.0.0.2/24\nend\ncommit\n");
+    expect(zc(h, "-z", "s", "-f", f).stderr).toBe(
+      [
+        `On line 8 of ${f}:`,
+        "net: address not specified",
+        "net: allowed-address cannot be specified for a shared IP type",
+        "Zone s failed to verify",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("global properties are validated at set", () => {
+    const h = SimHost.fresh();
+    const cases: [string, string][] = [
+      ["set zonepath=zones/x", "zones/x is not an absolute path."],
+      ["set zonepath=/", "/ is not allowed as a zonepath."],
+      ["set autoboot=yes", "autoboot value must be 'true' or 'false'."],
+      ["set brand=nosuch", "nosuch: unknown brand."],
+      ["set physical=x0", "Cannot set a resource-specific property from the global scope."],
+    ];
+    for (const [cmd, msg] of cases) {
+      const f = script(`create -b\n${cmd}\n`);
+      expect(zc(h, "-z", "x", "-f", f).stderr).toBe(`On line 2 of ${f}:\n${msg}\n`);
+    }
+  });
+
+  it("refuses to change zonepath or brand once installed", () => {
+    const h = SimHost.fresh().withZone({ name: "web" });
+    expect(zc(h, "-z", "web", "set", "zonepath=/zones/other").stderr).toBe(
+      "Zone web already installed; set zonepath not allowed.\n",
+    );
+    expect(zc(h, "-z", "web", "set brand=lx").stderr).toBe("Zone web already installed; set brand not allowed.\n");
+  });
+
+  it("reports a missing file", () => {
+    expect(zc(SimHost.fresh(), "-z", "x", "-f", join(dir, "missing"))).toMatchObject({
+      exitCode: 1,
+      stderr: `could not open file ${join(dir, "missing")}: No such file or directory\n`,
+    });
+  });
+
+  it("-f - keeps going after errors and prints `On line N:`", () => {
+    const h = SimHost.fresh();
+    const r = h.run({
+      file: "zonecfg",
+      args: ["-z", "x", "-f", "-"],
+      stdin: "create -b\nset autoboot=maybe\nset zonepath=/zones/x\n",
+    });
+    expect(r).toEqual({ exitCode: 1, stdout: "", stderr: "On line 2:\nautoboot value must be 'true' or 'false'.\n" });
+    expect(h.zone("x")?.zonepath).toBe("/zones/x");
+  });
+});
+
+describe("zonecfg one-shot commands", () => {
+  it("auto-commits at the end of the arguments (`;` separates commands)", () => {
+    const h = SimHost.fresh().withZone({ name: "test", state: "configured" });
+    expect(zc(h, "-z", "test", "add dataset; set name=rpool/zones/test/data; end").exitCode).toBe(0);
+    expect(zc(h, "-z", "test", "set", "cpu-shares=2").exitCode).toBe(0);
+    const info = zc(h, "-z", "test", "info").stdout;
+    expect(info).toContain("fs-allowed: \n[cpu-shares: 2]\n");
+    expect(info).toContain("dataset:\n\tname: rpool/zones/test/data\n");
+    expect(info).toContain("rctl:\n\tname: zone.cpu-shares\n\tvalue: (priv=privileged,limit=2,action=none)\n");
+    const exp = zc(h, "-z", "test", "export").stdout;
+    expect(exp).toContain('add rctl\nset name="zone.cpu-shares"\nadd value (priv=privileged,limit=2,action=none)\nend\n');
+    expect(exp).toContain('add dataset\nset name="rpool/zones/test/data"\nend\n');
+  });
+
+  it("prints fs, attr and capped-memory blocks", () => {
+    const h = SimHost.fresh().withZone({ name: "t", state: "configured" });
+    const r = zc(
+      h,
+      "-z",
+      "t",
+      'add fs; set dir=/data; set special=/export/data; set type=lofs; add options ro; end; add attr; set name=resolvers; set type=string; set value="9.9.9.9 1.1.1.1"; end; add capped-memory; set physical=2G; end',
+    );
+    expect(r).toEqual({ exitCode: 0, stdout: "", stderr: "" });
+    const info = zc(h, "-z", "t", "info").stdout;
+    expect(info).toContain("fs:\n\tdir: /data\n\tspecial: /export/data\n\traw not specified\n\ttype: lofs\n\toptions: [ro]\n");
+    expect(info).toContain('attr:\n\tname: resolvers\n\ttype: string\n\tvalue: "9.9.9.9 1.1.1.1"\n');
+    expect(info).toContain("capped-memory:\n\tphysical: 2G\n");
+    expect(info.indexOf("fs:")).toBeLessThan(info.indexOf("capped-memory:"));
+  });
+
+  it("refuses a bogus zone name with the 3-part usage and exit 2", () => {
+    expect(zc(SimHost.fresh(), "-z", "-bad", "info")).toEqual({
+      exitCode: 2,
+      stdout: "",
+      stderr:
+        "-bad: Bogus zone name\n\n<zone> := [A-Za-z0-9][A-Za-z0-9_.-]*\n\t(except the reserved words 'global' and anything starting with 'SUNW')\n\tName must be less than 64 characters.\n",
+    });
+    expect(zc(SimHost.fresh(), "-z", "a".repeat(64), "info").exitCode).toBe(2);
+    expect(zc(SimHost.fresh()).exitCode).toBe(2);
+  });
+
+  it("create on an existing zone: refused without -F, overwrites with -F, refused once installed", () => {
+    const h = SimHost.fresh().withZone({ name: "c", state: "configured" });
+    expect(zc(h, "-z", "c", "create")).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: "Zone exists, input not from terminal and -F not specified:\ncreate command ignored, exiting.\n",
+    });
+    expect(zc(h, "-z", "c", "create -F; set zonepath=/zones/c2")).toEqual({
+      exitCode: 0,
+      stdout: "Zone c already exists; overwriting.\n",
+      stderr: "",
+    });
+    expect(h.zone("c")?.zonepath).toBe("/zones/c2");
+    const i = SimHost.fresh().withZone({ name: "i" });
+    expect(zc(i, "-z", "i", "create -F").stderr).toBe("Zone i already installed; create not allowed.\n");
+  });
+
+  it("delete: -F removes a configured zone; refusals otherwise", () => {
+    const h = SimHost.fresh().withZone({ name: "c", state: "configured" }).withZone({ name: "i" });
+    expect(zc(h, "-z", "c", "delete")).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: "Input not from terminal and -F not specified:\ndelete command ignored, exiting.\n",
+    });
+    expect(zc(h, "-z", "i", "delete").stderr).toBe(
+      "Zone i not in configured state; delete not allowed.  Use -F to force delete.\n",
+    );
+    expect(zc(h, "-z", "nope", "delete", "-F")).toEqual({ exitCode: 1, stdout: "", stderr: "nope: No such zone configured\n" });
+    expect(zc(h, "-z", "c", "delete", "-F")).toEqual({ exitCode: 0, stdout: "", stderr: "" });
+    expect(h.zone("c")).toBeUndefined();
+  });
+
+  it("scope errors", () => {
+    const h = SimHost.fresh().withZone({ name: "c", state: "configured" });
+    expect(zc(h, "-z", "c", "end").stderr).toBe("The end command only makes sense in the resource scope.\n");
+    expect(zc(h, "-z", "c", "add net; commit").stderr).toBe("The commit command only makes sense in the global scope.\n");
+    expect(zc(h, "-z", "c", "add net; end").stderr).toBe("physical not specified\n");
+  });
+
+  it("remove net by a qualified spec: OmniOS deletes the first net on that physical (DUALSTACK Q3)", () => {
+    const omni = SimHost.fresh();
+    zc(omni, "-z", "web", "-f", script(WEB));
+    expect(zc(omni, "-z", "web", "remove net physical=web0 allowed-address=2001:db8::5/64").exitCode).toBe(0);
+    expect(omni.zone("web")?.resources.map((r) => r.props["allowed-address"])).toEqual(["2001:db8::5/64"]);
+    const up = SimHost.fresh({ flavour: "illumos" });
+    zc(up, "-z", "web", "-f", script(WEB));
+    zc(up, "-z", "web", "remove net physical=web0 allowed-address=2001:db8::5/64");
+    expect(up.zone("web")?.resources.map((r) => r.props["allowed-address"])).toEqual(["10.1.0.5/24"]);
+    expect(zc(up, "-z", "web", "remove net physical=web0").stderr).toBe("");
+    expect(zc(omni, "-z", "web", "select net physical=nope").stderr).toBe("net: No such resource with that id\n");
+  });
+
+  it("remove -F net drops every net; export -f writes a file", () => {
+    const h = SimHost.fresh();
+    zc(h, "-z", "web", "-f", script(WEB));
+    expect(zc(h, "-z", "web", "remove net")).toMatchObject({ exitCode: 1 });
+    expect(zc(h, "-z", "web", "remove -F net").exitCode).toBe(0);
+    expect(h.zone("web")?.resources).toEqual([]);
+    const out = join(dir, "export.txt");
+    zc(h, "-z", "web", "export", "-f", out);
+    expect(readFileSync(out, "utf8")).toBe("create -b\nset zonepath=/zones/web\nset brand=ipkg\nset autoboot=false\nset ip-type=exclusive\n");
+  });
+});

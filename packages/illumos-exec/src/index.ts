@@ -88,6 +88,7 @@ export {
   ADDRESS_FIELD_LIMIT,
   buildZonecfgScript,
   checkAddressFieldLength,
+  checkZonecfgValue,
   quoteZonecfgValue,
   type ZoneConfigSpec,
 } from "./zonecfg-script.js";

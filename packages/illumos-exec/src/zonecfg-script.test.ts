@@ -5,6 +5,7 @@ import { parseZonecfgExport } from "./zonecfg-export.js";
 import {
   buildZonecfgScript,
   checkAddressFieldLength,
+  checkZonecfgValue,
   quoteZonecfgValue,
   type ZoneConfigSpec,
 } from "./zonecfg-script.js";
@@ -154,6 +155,16 @@ describe("buildZonecfgScript", () => {
         expect(info.resources[1]?.props.value).toBe(value);
       }),
     );
+  });
+});
+
+describe("checkZonecfgValue", () => {
+  it("names the problem without throwing, for validation", () => {
+    expect(checkZonecfgValue("allowed-address", "10.1.0.5/24")).toBeUndefined();
+    expect(checkZonecfgValue("allowed-address", "10.1.0.5/24,10.1.0.6/24")).toMatch(/comma/);
+    expect(checkZonecfgValue("value", 'say "hi"')).toMatch(/double quote/);
+    expect(checkZonecfgValue("value", "tab\there")).toMatch(/control character/);
+    expect(checkZonecfgValue("value", "a,b; c=d [e]")).toBeUndefined();
   });
 });
 

@@ -18,19 +18,25 @@ export interface ZoneConfigSpec {
 const ADDRESS_FIELDS = new Set(["address", "allowed-address", "defrouter"]);
 
 /**
- * A value as zonecfg's lexer reads it back unchanged: always inside `"…"`. zonecfg has no escapes,
- * so `"`, a newline or any control character cannot be written; nor can a comma in an address
- * field (zonecfg accepts `a/p,a/p` in allowed-address and the zone then breaks at boot).
+ * Why `value` cannot be written as zonecfg property `field` (e.g. "allowed-address"), or
+ * undefined. zonecfg's quoted strings have no escapes, so `"`, a newline or any control character
+ * cannot be written; nor can a comma in an address field (zonecfg accepts `a/p,a/p` in
+ * allowed-address and the zone then breaks at boot). For validation before anything runs.
  */
-export function quoteZonecfgValue(field: string, value: string): string {
-  if (value === "") throw new UnsafeValueError(field, value, "is empty");
-  if (value.includes('"')) throw new UnsafeValueError(field, value, 'contains a double quote (")');
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
-    throw new UnsafeValueError(field, value, "contains a newline or another control character");
-  }
+export function checkZonecfgValue(field: string, value: string): string | undefined {
+  if (value === "") return "is empty";
+  if (value.includes('"')) return 'contains a double quote (")';
+  if (/[\u0000-\u001f\u007f]/.test(value)) return "contains a newline or another control character";
   if (ADDRESS_FIELDS.has(field) && value.includes(",")) {
-    throw new UnsafeValueError(field, value, "contains a comma: one address per net resource");
+    return "contains a comma: one address per net resource";
   }
+  return undefined;
+}
+
+/** A value as zonecfg's lexer reads it back unchanged: inside `"…"`. Throws UnsafeValueError. */
+export function quoteZonecfgValue(field: string, value: string): string {
+  const problem = checkZonecfgValue(field, value);
+  if (problem !== undefined) throw new UnsafeValueError(field, value, problem);
   return `"${value}"`;
 }
 

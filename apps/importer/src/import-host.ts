@@ -109,6 +109,7 @@ async function context(
   }
   const vnics = new Map((await host.showVnics()).map((v) => [v.link, v.over]));
   return {
+    snapshot,
     templates,
     defaultTemplate: snapshot.config.defaultTemplate,
     pools,

@@ -1,4 +1,5 @@
 import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { ZmgrError } from "@zmgr/errors";
 import type { DocKind, DocValueMap } from "@zmgr/kdl-schema";
 import type { Invocation } from "./kit.js";
@@ -8,7 +9,7 @@ import { STARTER } from "./starter.js";
 /** `zmgr init`: the starter registry of SPEC §2; prints the etherstubs still to create. */
 export async function runInit(inv: Invocation, force: boolean): Promise<void> {
   const root = resolveRoot(inv);
-  if (!inv.globals.dryRun) await mkdir(root, { recursive: true });
+  if (!inv.globals.dryRun) await mkdir(join(root, "zones"), { recursive: true });
   const s = await openSession(inv);
   const existing = STARTER.filter((d) => fileOf(s.snapshot, d.kind, d.name) !== undefined);
   const anyZones = s.snapshot.zones.size > 0;

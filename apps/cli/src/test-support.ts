@@ -23,6 +23,7 @@ export interface TestEnv {
   json<T = unknown>(...args: string[]): Promise<{ code: number; value: T; stderr: string }>;
   /** every registry file (path → bytes as text), the lock excluded */
   files(): Promise<Record<string, string>>;
+  /** The host's zones, links, datasets and publishers as JSON (see `hostState`). */
   hostState(): string;
   cleanup(): Promise<void>;
   /** fires the registered Ctrl-C handlers */
@@ -87,7 +88,7 @@ export async function testEnv(
       return { code: r.code, value: value as never, stderr: r.stderr };
     },
     files: () => readTree(root),
-    hostState: () => JSON.stringify(host.toJSON()),
+    hostState: () => hostState(host),
     cleanup: () => rm(root, { recursive: true, force: true }),
     interrupt: () => {
       for (const h of handlers) h();
@@ -113,4 +114,21 @@ async function readTree(root: string): Promise<Record<string, string>> {
   };
   await walk(root);
   return files;
+}
+
+/**
+ * What a host holds, as JSON: zones, links, datasets, publishers. Left out: injected faults and
+ * delays (test machinery) and the monotonic counters (next zone id, debug id, uuid/MAC serial),
+ * which move forward on a real host too.
+ */
+export function hostState(host: SimHost): string {
+  const {
+    faults: _f,
+    delays: _d,
+    nextZoneId: _z,
+    nextDebugId: _i,
+    serial: _s,
+    ...rest
+  } = host.toJSON() as unknown as Record<string, unknown>;
+  return JSON.stringify(rest, null, 1);
 }

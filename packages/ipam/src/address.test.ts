@@ -21,6 +21,12 @@ describe("parseAddress", () => {
       prefix: 64,
     });
     expect(parseAddress("::ffff:192.0.2.1")).toEqual({ family: 6, value: 0xffffc0000201n });
+    expect(parseAddress("::ffff:192.0.2.1/96")).toEqual({
+      family: 6,
+      value: 0xffffc0000201n,
+      prefix: 96,
+    });
+    expect(parseAddress("::ffff:192.0.2.1/129")).toBeUndefined();
   });
 
   it("refuses bad syntax, out-of-range prefixes, zone ids and whitespace", () => {
@@ -56,6 +62,15 @@ describe("parseAddress", () => {
         .bigInt(0n, (1n << 128n) - 1n)
         .map((v) => new Address6(formatAddress(6, v)).canonicalForm()),
       fc.integer({ min: 0, max: 2 ** 32 - 1 }).map((n) => formatAddress(4, BigInt(n))),
+      // embedded IPv4: six hex groups, then a dotted quad
+      fc
+        .tuple(
+          fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 6, maxLength: 6 }),
+          fc.nat(),
+        )
+        .map(
+          ([gs, n]) => `${gs.map((g) => g.toString(16)).join(":")}:${formatAddress(4, BigInt(n))}`,
+        ),
     );
     const suffix = fc.option(fc.oneof(fc.nat(140).map(String), fc.constantFrom("", "024", "x")));
     fc.assert(
@@ -66,10 +81,10 @@ describe("parseAddress", () => {
         const okPrefix = p === null || /^(0|[1-9]\d*)$/.test(p);
         if (okPrefix && Address4.isValid(s)) {
           expect(ours).toEqual({ family: 4, value: new Address4(s).bigInt(), ...prefix });
-        } else if (okPrefix && Address6.isValid(s) && !b.includes(".")) {
+        } else if (okPrefix && Address6.isValid(s)) {
           expect(ours).toEqual({ family: 6, value: new Address6(s).bigInt(), ...prefix });
-          expect(fastV6(s)).toBeDefined();
-        } else if (!(okPrefix && Address6.isValid(s))) {
+          if (!b.includes(".")) expect(fastV6(s)).toBeDefined();
+        } else {
           expect(ours).toBeUndefined();
         }
       }),

@@ -16,16 +16,13 @@ export function bitsOf(family: Family): 32 | 128 {
   return family === 4 ? 32 : 128;
 }
 
-const V4 =
-  /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const HEX6 = /^[0-9a-fA-F:]+$/;
 const PREFIX = /^(0|[1-9]\d{0,2})$/;
 
 /**
  * Parses "a" or "a/p" (IPv4 dotted quad, IPv6 in any RFC 4291 text form). Returns undefined for
  * anything else, including IPv6 zone ids ("fe80::1%net0") and surrounding whitespace.
- * Plain forms take a char-code fast path (fast-v4.ts, fast-v6.ts); embedded IPv4 is judged by
- * ip-address. A property test holds all paths to ip-address's verdict.
+ * Plain forms are read by char-code parsers (fast-v4.ts, fast-v6.ts); embedded IPv4 is judged by
+ * ip-address. A property test holds every path to ip-address's verdict.
  */
 export function parseAddress(text: string): ParsedAddress | undefined {
   const v4 = fastV4(text);
@@ -38,51 +35,15 @@ export function parseAddress(text: string): ParsedAddress | undefined {
     const { value, prefix } = v6;
     return prefix < 0 ? { family: 6, value } : { family: 6, value, prefix };
   }
+  // Embedded IPv4 (::ffff:192.0.2.1, optionally "/p"): ip-address decides.
   const slash = text.indexOf("/");
   const addr = slash < 0 ? text : text.slice(0, slash);
-  let prefix: number | undefined;
-  if (slash >= 0) {
-    const p = text.slice(slash + 1);
-    if (!PREFIX.test(p)) return undefined;
-    prefix = Number(p);
-  }
-  const parsed = parseBare(addr);
-  if (parsed === undefined) return undefined;
-  if (prefix === undefined) return parsed;
-  if (prefix > bitsOf(parsed.family)) return undefined;
-  return { ...parsed, prefix };
-}
-
-function parseBare(addr: string): ParsedAddress | undefined {
-  const m = V4.exec(addr);
-  if (m) {
-    const n = ((Number(m[1]) * 256 + Number(m[2])) * 256 + Number(m[3])) * 256 + Number(m[4]);
-    return { family: 4, value: BigInt(n) };
-  }
-  if (!addr.includes(":")) return undefined;
-  if (HEX6.test(addr)) {
-    const value = parseHex6(addr);
-    return value === undefined ? undefined : { family: 6, value };
-  }
-  // Embedded IPv4 (::ffff:192.0.2.1) and anything unusual: ip-address decides.
-  if (addr.includes("%") || !addr.includes(".") || !Address6.isValid(addr)) return undefined;
-  return { family: 6, value: new Address6(addr).bigInt() };
-}
-
-function parseHex6(addr: string): bigint | undefined {
-  const halves = addr.split("::");
-  if (halves.length > 2) return undefined;
-  const head = halves[0] === "" ? [] : halves[0]!.split(":");
-  const tail = halves.length === 2 && halves[1] !== "" ? halves[1]!.split(":") : [];
-  const total = head.length + tail.length;
-  if (halves.length === 2 ? total > 7 : total !== 8) return undefined;
-  const groups = [...head, ...Array<string>(8 - total).fill("0"), ...tail];
-  let value = 0n;
-  for (const g of groups) {
-    if (g.length === 0 || g.length > 4) return undefined;
-    value = (value << 16n) | BigInt(Number.parseInt(g, 16));
-  }
-  return value;
+  const p = slash < 0 ? undefined : text.slice(slash + 1);
+  if (!addr.includes(":") || !addr.includes(".") || addr.includes("%")) return undefined;
+  if (p !== undefined && (!PREFIX.test(p) || Number(p) > 128)) return undefined;
+  if (!Address6.isValid(addr)) return undefined;
+  const value = new Address6(addr).bigInt();
+  return p === undefined ? { family: 6, value } : { family: 6, value, prefix: Number(p) };
 }
 
 export function familyOf(text: string): Family | undefined {

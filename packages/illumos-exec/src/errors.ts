@@ -44,9 +44,12 @@ export class CommandFailedError extends ZmgrError {
 
 /** The program to run does not exist (ENOENT): not an illumos host, or PATH lacks /usr/sbin. */
 export class CommandNotFoundError extends ZmgrError {
-  constructor(file: string, argv: string[], cause?: unknown) {
+  /** `viaPrefix`: the missing program is the command-prefix (e.g. pfexec), not the tool itself. */
+  constructor(file: string, argv: string[], cause?: unknown, viaPrefix = false) {
     super("zmgr::exec::not_found", `command not found: ${file}`, {
-      help: `zmgr needs an illumos host with zoneadm, zonecfg and dladm (in /usr/sbin); to try zmgr elsewhere run it with --simulate`,
+      help: viaPrefix
+        ? `${file} comes from command-prefix in config.kdl; install it or change command-prefix (on a host without illumos use --simulate)`
+        : "zmgr needs an illumos host with zoneadm, zonecfg and dladm (in /usr/sbin); to try zmgr elsewhere run it with --simulate",
       cause,
       details: { file, argv },
     });

@@ -61,6 +61,15 @@ describe("createExecaExecutor", () => {
     expect(error.help).toContain("illumos host");
   });
 
+  it("says so when the missing program is the command prefix", async () => {
+    const exec = createExecaExecutor({ prefix: ["zmgr-no-such-pfexec"] });
+    const error = await exec.run({ file: "zoneadm", args: ["list"] }).catch((e) => e);
+    expect(error).toBeInstanceOf(CommandNotFoundError);
+    expect(error.message).toBe("command not found: zmgr-no-such-pfexec");
+    expect(error.help).toContain("command-prefix");
+    expect(error.details.argv).toEqual(["zmgr-no-such-pfexec", "zoneadm", "list"]);
+  });
+
   it("turns a program that may not be executed into PermissionDeniedError", async () => {
     const dir = await mkdtemp(join(tmpdir(), "zmgr-exec-"));
     const file = join(dir, "zoneadm");

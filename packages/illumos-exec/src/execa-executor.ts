@@ -40,7 +40,9 @@ export function createExecaExecutor(options: ExecaExecutorOptions = {}): Executo
       if (result.isCanceled) throw new CommandAbortedError(argv);
       if (result.exitCode === undefined) {
         const errno = errnoOf(result.cause);
-        if (errno === "ENOENT") throw new CommandNotFoundError(file, argv, result.cause);
+        if (errno === "ENOENT") {
+          throw new CommandNotFoundError(file, argv, result.cause, prefix.length > 0);
+        }
         if (errno === "EACCES" || errno === "EPERM") {
           throw new PermissionDeniedError(
             argv,

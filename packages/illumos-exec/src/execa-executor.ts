@@ -1,4 +1,3 @@
-import { execa } from "execa";
 import { CommandAbortedError, CommandNotFoundError, PermissionDeniedError } from "./errors.js";
 import type { Command, ExecResult, Executor } from "./types.js";
 
@@ -27,6 +26,8 @@ export function createExecaExecutor(options: ExecaExecutorOptions = {}): Executo
     async run(command: Command, runOptions: { signal?: AbortSignal } = {}): Promise<ExecResult> {
       const argv = [...prefix, command.file, ...command.args];
       const [file, ...args] = argv as [string, ...string[]];
+      // Loaded on first use: importing this package (name rules, parsers) must not load execa.
+      const { execa } = await import("execa");
       const result = await execa(file, args, {
         shell: false,
         reject: false,

@@ -53,6 +53,7 @@ export async function acquireLock(
   let delay = 5;
   for (;;) {
     let state: LockState | undefined;
+    me.since = now().toISOString(); // the time we got it, not the time we started waiting
     try {
       if (await createLockFile(path, me)) break;
       state = await readLockFile(path);

@@ -4,6 +4,12 @@ import { join } from "node:path";
 import { afterEach } from "vitest";
 
 const dirs: string[] = [];
+const undo: (() => void)[] = [];
+
+/** Runs `fn` after the test, before the temp directories are removed (e.g. `chattr -i`). */
+export function beforeRemoval(fn: () => void): void {
+  undo.push(fn);
+}
 
 /** A fresh temp directory, removed after the test. */
 export async function tempDir(prefix = "zmgr-registry-"): Promise<string> {
@@ -13,6 +19,7 @@ export async function tempDir(prefix = "zmgr-registry-"): Promise<string> {
 }
 
 afterEach(async () => {
+  for (const fn of undo.splice(0).reverse()) fn();
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 

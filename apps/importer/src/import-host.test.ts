@@ -273,20 +273,78 @@ describe("importHost on a simulated host", () => {
     expect(report.entries[1]?.reason).toMatch(/already used by zone web1/);
   });
 
-  it("fails the write when another command registered the zone after the host was read", async () => {
-    const report = await run(webHost(), {
+  it("fails the write when another command registered the zone after the host was read, and stops there", async () => {
+    const sim = webHost()
+      .withLink({ name: "web2_0", class: "vnic", over: "oinetint0" })
+      .withZone({
+        name: "web2",
+        brand: "ipkg",
+        nets: [{ physical: "web2_0", allowedAddress: "10.1.0.12/24" }],
+      });
+    let raced = false;
+    const report = await run(sim, {
       all: true,
       onEvent: (event) => {
-        if (event.type === "step-start") {
-          // another zmgr wrote the same zone meanwhile
+        if (event.type === "step-start" && !raced) {
+          raced = true; // another zmgr wrote the same zone meanwhile
           writeFileSync(join(reg.root, "zones/web1.kdl"), 'zone "web1" {\n  template "oi"\n}\n');
         }
       },
     });
-    expect(report.entries[0]).toMatchObject({
-      outcome: "failed",
-      code: "zmgr::import::registered",
-    });
+    expect(report.entries.map((e) => [e.zone, e.outcome, e.code])).toEqual([
+      ["web1", "failed", "zmgr::import::registered"],
+      ["web2", "skipped", "zmgr::import::not_attempted"],
+    ]);
     expect(report.failed).toBe(1);
+    expect(await readdir(join(reg.root, "zones"))).toEqual(["web1.kdl"]);
+  });
+
+  it("skips a zone whose name differs only in case from a registered one", async () => {
+    await reg.write("zones/WEB1.kdl", 'zone "WEB1" {\n  template "oi"\n}\n');
+    const report = await run(webHost(), { all: true });
+    expect(report.entries[0]).toMatchObject({
+      zone: "web1",
+      outcome: "skipped",
+      code: "zmgr::import::case_clash",
+    });
+    expect(report.candidates).toEqual([]);
+  });
+
+  it("skips an incomplete zone", async () => {
+    const sim = SimHost.fresh().withZone({ name: "half", brand: "ipkg", state: "incomplete" });
+    const report = await run(sim, { all: true });
+    expect(report.entries[0]).toMatchObject({
+      outcome: "skipped",
+      code: "zmgr::import::incomplete",
+    });
+  });
+
+  it("records the global-nic of an OmniOS on-demand VNIC as its stub", async () => {
+    const sim = SimHost.fresh().withZone({
+      name: "od",
+      brand: "ipkg",
+      nets: [{ physical: "od0", allowedAddress: "10.1.0.70/24", globalNic: "oinetint0" }],
+    });
+    await run(sim, { all: true });
+    expect((await registered("od"))?.nets[0]).toMatchObject({ vnic: "od0", stub: "oinetint0" });
+  });
+
+  it("skips a zone that breaks a validate rule: addresses of one VNIC over zoneadmd's 45 characters", async () => {
+    const sim = SimHost.fresh()
+      .withLink({ name: "long0", class: "vnic", over: "oinetint0" })
+      .withZone({
+        name: "long",
+        brand: "lipkg",
+        nets: [
+          { physical: "long0", allowedAddress: "10.1.0.80/24" },
+          { physical: "long0", allowedAddress: "2001:db8:1:0:3333:4444:5555:6666/64" },
+        ],
+      });
+    const report = await run(sim, { all: true });
+    expect(report.entries[0]).toMatchObject({
+      outcome: "skipped",
+      code: "zmgr::vnic::address_too_long",
+    });
+    expect(await readdir(join(reg.root, "zones"))).toEqual([]);
   });
 });

@@ -6,8 +6,8 @@ import { toStorageError } from "./fs-errors.js";
 
 const errno = (code: string) => Object.assign(new Error(code), { code });
 
-// Permissions cannot be exercised for real here (tests may run as root, and mounting a
-// read-only file system needs privileges), so the mapping itself is tested.
+// read-only.test.ts refuses writes for real; EROFS (a read-only mount) and a refused read cannot
+// be produced in a test without privileges, so the mapping itself is tested here.
 describe("toStorageError", () => {
   it("turns refused writes (EACCES, EPERM, EROFS) into read_only naming the path", async () => {
     const root = await tempDir();

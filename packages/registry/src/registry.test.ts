@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Pool } from "@zmgr/kdl-schema";
 import { describe, expect, it } from "vitest";
@@ -135,8 +135,11 @@ describe("Registry.withLock", () => {
   it("removes temp files left by a killed writer once it holds the lock", async () => {
     const root = await registryWith({ ...SPEC_REGISTRY, "zones/myzone.kdl.1234567": "partial" });
     const reg = Registry.open(root);
-    await reg.withLock(async () => undefined, { timeoutMs: 100 });
-    const { readdir } = await import("node:fs/promises");
+    const notes: string[] = [];
+    await reg.withLock(async () => undefined, { timeoutMs: 100, onNote: (m) => notes.push(m) });
+    expect(notes).toEqual([
+      "removed temp files left by an interrupted write: zones/myzone.kdl.1234567",
+    ]);
     expect((await readdir(join(root, "zones"))).sort()).toEqual(["myzone.kdl", "router1.kdl"]);
   });
 });

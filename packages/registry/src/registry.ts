@@ -35,6 +35,8 @@ export interface RegistryDeps {
   lockTimeoutMs?: number;
   /** Lock staleness for DirectoryStorage (default 60 s). */
   staleMs?: number;
+  /** Notes (lock takeover, temp files removed) of operations that take the lock implicitly. */
+  onNote?: (msg: string) => void;
 }
 
 export interface LockRunOptions {
@@ -51,6 +53,7 @@ export class Registry {
   private readonly now: () => Date;
   private readonly isAlive: (pid: number) => boolean;
   private readonly lockTimeoutMs: number;
+  private readonly onNote: ((msg: string) => void) | undefined;
   private readonly held = new AsyncLocalStorage<LockHandle>();
 
   static open(root: string, deps: RegistryDeps = {}): Registry {
@@ -64,6 +67,7 @@ export class Registry {
     this.now = deps.now ?? (() => new Date());
     this.isAlive = deps.isAlive ?? isProcessAlive;
     this.lockTimeoutMs = deps.lockTimeoutMs ?? 30_000;
+    this.onNote = deps.onNote;
     this.storage =
       deps.storage ??
       new DirectoryStorage(root, {
@@ -107,7 +111,7 @@ export class Registry {
   ): Promise<string[]> {
     const name = kind === "config" ? "config" : (value as { name: string }).name;
     checkName(kind, name);
-    return this.locked({ timeoutMs: this.lockTimeoutMs }, async () => {
+    return this.locked(this.implicitLock(), async () => {
       if (previous === undefined) {
         if (kind !== "config") await this.refuseCaseClash(kind, name);
         await this.storage.write(kind, name, printDocument(kind, value), null);
@@ -140,7 +144,7 @@ export class Registry {
 
   /** Removes a document; with `previous`, only if unchanged since it was read. */
   async remove(kind: DocKind, name: string, previous?: LoadedFile): Promise<void> {
-    await this.locked({ timeoutMs: this.lockTimeoutMs }, () =>
+    await this.locked(this.implicitLock(), () =>
       this.storage.remove(kind, name, previous?.version),
     );
   }
@@ -166,7 +170,7 @@ export class Registry {
   }
 
   private editZone(name: string, edit: (z: Zone) => Zone, opts?: LockRunOptions) {
-    return this.locked(opts ?? { timeoutMs: this.lockTimeoutMs }, async () => {
+    return this.locked(opts ?? this.implicitLock(), async () => {
       const file = await this.get("zone", name);
       if (file?.parsed.value === undefined) {
         throw new ZmgrError(
@@ -181,16 +185,26 @@ export class Registry {
     });
   }
 
+  private implicitLock(): LockRunOptions {
+    return { timeoutMs: this.lockTimeoutMs, ...(this.onNote ? { onNote: this.onNote } : {}) };
+  }
+
   private async locked<T>(opts: LockRunOptions, fn: () => Promise<T>): Promise<T> {
     if (this.held.getStore() !== undefined) return fn();
+    const onNote = opts.onNote ?? this.onNote;
     const handle = await this.storage.lock({
       timeoutMs: opts.timeoutMs,
       pid: this.pid,
       host: this.host,
-      ...(opts.onNote ? { onNote: opts.onNote } : {}),
+      ...(onNote ? { onNote } : {}),
     });
     try {
-      if (this.storage instanceof DirectoryStorage) await this.storage.sweepTempFiles();
+      if (this.storage instanceof DirectoryStorage) {
+        const removed = await this.storage.sweepTempFiles();
+        if (removed.length > 0) {
+          onNote?.(`removed temp files left by an interrupted write: ${removed.join(", ")}`);
+        }
+      }
       return await this.held.run(handle, fn);
     } finally {
       await handle.release();

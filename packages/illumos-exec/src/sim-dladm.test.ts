@@ -27,15 +27,24 @@ describe("dladm on a fresh host", () => {
   });
 
   it("escapes only when more than one field is asked for", () => {
-    const h = SimHost.fresh().withLink({ name: "vnic0", class: "vnic", over: "net0", mac: "2:8:20:38:a5:d6" });
-    expect(run(h, "dladm show-vnic -p -o link,macaddress").stdout).toBe("vnic0:2\\:8\\:20\\:38\\:a5\\:d6\n");
+    const h = SimHost.fresh().withLink({
+      name: "vnic0",
+      class: "vnic",
+      over: "net0",
+      mac: "2:8:20:38:a5:d6",
+    });
+    expect(run(h, "dladm show-vnic -p -o link,macaddress").stdout).toBe(
+      "vnic0:2\\:8\\:20\\:38\\:a5\\:d6\n",
+    );
     expect(run(h, "dladm show-vnic -p -o MACADDRESS vnic0").stdout).toBe("2:8:20:38:a5:d6\n");
   });
 
   it("takes -m with an explicit MAC and prints it without leading zeros", () => {
     const h = SimHost.fresh();
     expect(run(h, "dladm create-vnic -l net0 -m 02:08:20:0a:00:01 v0")).toEqual(ok);
-    expect(run(h, "dladm show-vnic -p -o macaddress,macaddrtype v0").stdout).toBe("2\\:8\\:20\\:a\\:0\\:1:fixed\n");
+    expect(run(h, "dladm show-vnic -p -o macaddress,macaddrtype v0").stdout).toBe(
+      "2\\:8\\:20\\:a\\:0\\:1:fixed\n",
+    );
   });
 
   it("filters show-vnic -l and shows one link by name", () => {
@@ -54,16 +63,28 @@ describe("dladm refusals (COMMANDS.md §4), all exit 1", () => {
     ["dladm create-vnic -l oinetint0 web01", "dladm: invalid link name 'web01'\n"],
     ["dladm create-vnic -l oinetint0 0web", "dladm: invalid link name '0web'\n"],
     ["dladm create-vnic -l oinetint0 web", "dladm: invalid link name 'web'\n"],
-    [`dladm create-vnic -l oinetint0 ${"a".repeat(31)}0`, `dladm: link name too long '${"a".repeat(31)}0'\n`],
+    [
+      `dladm create-vnic -l oinetint0 ${"a".repeat(31)}0`,
+      `dladm: link name too long '${"a".repeat(31)}0'\n`,
+    ],
     ["dladm create-vnic -l nosuch0 web0", "dladm: invalid link name 'nosuch0'\n"],
-    ["dladm create-vnic -l oinetint0 pubstub0", "dladm: vnic creation over oinetint0 failed: object already exists\n"],
+    [
+      "dladm create-vnic -l oinetint0 pubstub0",
+      "dladm: vnic creation over oinetint0 failed: object already exists\n",
+    ],
     ["dladm create-vnic -l oinetint0 -v 5000 web0", "dladm: invalid VLAN identifier '5000'\n"],
     ["dladm create-vnic -l oinetint0 -m fixed web0", "dladm: 'fixed' is not a valid MAC address\n"],
     ["dladm create-vnic -l oinetint0 -m 1:2:3 web0", "dladm: invalid MAC address\n"],
-    ["dladm create-vnic -l net0 -l net0 web0", "dladm: the option -l cannot be specified more than once\n"],
+    [
+      "dladm create-vnic -l net0 -l net0 web0",
+      "dladm: the option -l cannot be specified more than once\n",
+    ],
     ["dladm delete-vnic nosuch0", "dladm: invalid link name 'nosuch0'\n"],
     ["dladm delete-vnic oinetint0", "dladm: 'oinetint0' is not a vnic\n"],
-    ["dladm create-etherstub pubstub0", "dladm: etherstub creation failed: object already exists\n"],
+    [
+      "dladm create-etherstub pubstub0",
+      "dladm: etherstub creation failed: object already exists\n",
+    ],
     ["dladm create-etherstub bad-stub0", "dladm: invalid link name 'bad-stub0'\n"],
     ["dladm delete-etherstub net0", "dladm: 'net0' is not an etherstub\n"],
     ["dladm show-link nosuch0", "dladm: link nosuch0 is not valid: object not found\n"],
@@ -95,14 +116,26 @@ describe("dladm refusals (COMMANDS.md §4), all exit 1", () => {
   it("a VNIC held by a running zone is busy, an etherstub with VNICs too", () => {
     const h = SimHost.fresh()
       .withLink({ name: "web0", class: "vnic", over: "oinetint0" })
-      .withZone({ name: "web", state: "running", nets: [{ physical: "web0", allowedAddress: "10.1.0.5/24" }] });
-    expect(run(h, "dladm delete-vnic web0").stderr).toBe("dladm: vnic deletion failed: link busy\n");
-    expect(run(h, "dladm delete-etherstub oinetint0").stderr).toBe("dladm: etherstub deletion failed: link busy\n");
+      .withZone({
+        name: "web",
+        state: "running",
+        nets: [{ physical: "web0", allowedAddress: "10.1.0.5/24" }],
+      });
+    expect(run(h, "dladm delete-vnic web0").stderr).toBe(
+      "dladm: vnic deletion failed: link busy\n",
+    );
+    expect(run(h, "dladm delete-etherstub oinetint0").stderr).toBe(
+      "dladm: etherstub deletion failed: link busy\n",
+    );
   });
 
   it("an unknown field in human mode is only a warning", () => {
     const r = run(SimHost.fresh(), "dladm show-link -o link,foo net0");
-    expect(r).toEqual({ exitCode: 0, stdout: "LINK\nnet0\n", stderr: "dladm: warning: ignoring unknown output fields: foo\n" });
+    expect(r).toEqual({
+      exitCode: 0,
+      stdout: "LINK\nnet0\n",
+      stderr: "dladm: warning: ignoring unknown output fields: foo\n",
+    });
   });
 });
 
@@ -117,7 +150,9 @@ describe("libofmt human layout", () => {
     expect(ofmtHuman(fields, [["averylongname0", "vnic", "1500", "up"]])).toBe(
       "LINK        CLASS     MTU    STATE\naverylongname0 vnic   1500   up\n",
     );
-    expect(ofmtHuman(fields, [["x", "", "1500", ""]])).toBe("LINK        CLASS     MTU    STATE\nx           --        1500   --\n");
+    expect(ofmtHuman(fields, [["x", "", "1500", ""]])).toBe(
+      "LINK        CLASS     MTU    STATE\nx           --        1500   --\n",
+    );
     expect(ofmtHuman(fields, [])).toBe("");
   });
 });

@@ -6,12 +6,17 @@ const pkg = (h: SimHost, ...args: string[]) => h.run({ file: "pkg", args });
 describe("pkg -R <zonepath>/root set-publisher", () => {
   it("adds a publisher to an installed zone's image, silently", () => {
     const h = SimHost.fresh().withZone({ name: "web" });
-    expect(pkg(h, "-R", "/zones/web/root", "set-publisher", "-g", "https://pkg.example.org/", "example")).toEqual({
+    expect(
+      pkg(h, "-R", "/zones/web/root", "set-publisher", "-g", "https://pkg.example.org/", "example"),
+    ).toEqual({
       exitCode: 0,
       stdout: "",
       stderr: "",
     });
-    expect(h.zone("web")?.publishers.at(-1)).toEqual({ name: "example", origins: ["https://pkg.example.org/"] });
+    expect(h.zone("web")?.publishers.at(-1)).toEqual({
+      name: "example",
+      origins: ["https://pkg.example.org/"],
+    });
     expect(pkg(h, "-R", "/zones/web/root", "publisher", "-H").stdout).toContain(
       "example                     origin   online F https://pkg.example.org/\n",
     );
@@ -21,7 +26,10 @@ describe("pkg -R <zonepath>/root set-publisher", () => {
     const h = SimHost.fresh().withZone({ name: "web" });
     pkg(h, "-R", "/zones/web/root", "set-publisher", "-g", "https://m.example/", "omnios");
     pkg(h, "-R", "/zones/web/root", "set-publisher", "-g", "https://m.example/", "omnios");
-    expect(h.zone("web")?.publishers[0]?.origins).toEqual(["https://pkg.omnios.org/bloody/core/", "https://m.example/"]);
+    expect(h.zone("web")?.publishers[0]?.origins).toEqual([
+      "https://pkg.omnios.org/bloody/core/",
+      "https://m.example/",
+    ]);
   });
 
   it("refuses a root that is no image, a missing name and a bad origin", () => {

@@ -9,7 +9,11 @@ const stateOf = (h: SimHost, name: string) => h.zone(name)?.state;
 const host = () =>
   SimHost.fresh()
     .withLink({ name: "web0", class: "vnic", over: "oinetint0" })
-    .withZone({ name: "web", state: "configured", nets: [{ physical: "web0", allowedAddress: "10.1.0.10/24" }] });
+    .withZone({
+      name: "web",
+      state: "configured",
+      nets: [{ physical: "web0", allowedAddress: "10.1.0.10/24" }],
+    });
 
 describe("zoneadm state machine", () => {
   it("walks configured → installed → running → installed → configured", () => {
@@ -51,9 +55,18 @@ describe("zoneadm state machine", () => {
 
   it("install -P puts that publisher first in the zone image", () => {
     const h = host();
-    const r = run(h, "zoneadm -z web install -P openindiana.org=https://pkg.openindiana.org/hipster");
-    expect(r.stdout).toContain("   Publisher: Using openindiana.org (https://pkg.openindiana.org/hipster).\n");
-    expect(h.zone("web")?.publishers.map((p) => p.name)).toEqual(["openindiana.org", "omnios", "extra.omnios"]);
+    const r = run(
+      h,
+      "zoneadm -z web install -P openindiana.org=https://pkg.openindiana.org/hipster",
+    );
+    expect(r.stdout).toContain(
+      "   Publisher: Using openindiana.org (https://pkg.openindiana.org/hipster).\n",
+    );
+    expect(h.zone("web")?.publishers.map((p) => p.name)).toEqual([
+      "openindiana.org",
+      "omnios",
+      "extra.omnios",
+    ]);
   });
 
   it("install -x nodataset creates no ZFS file system", () => {
@@ -90,12 +103,22 @@ describe("zoneadm refusals (COMMANDS.md §2.4)", () => {
     ["zoneadm -z nope list -p", "zoneadm: nope: No such zone configured\n", 1, () => {}],
     ["zoneadm -z nope boot", "zoneadm: nope: No such zone configured\n", 1, () => {}],
     ["zoneadm boot", "zoneadm: no zone specified\n", 1, () => {}],
-    ["zoneadm -z global boot", "zoneadm: zone 'global': boot operation is invalid for the global zone.\n", 1, () => {}],
+    [
+      "zoneadm -z global boot",
+      "zoneadm: zone 'global': boot operation is invalid for the global zone.\n",
+      1,
+      () => {},
+    ],
     ["zoneadm -z web boot", "zoneadm: zone 'web': must be installed before boot.\n", 1, () => {}],
     ["zoneadm -z web ready", "zoneadm: zone 'web': must be installed before ready.\n", 1, () => {}],
     ["zoneadm -z web shutdown", "zoneadm: zone 'web': not running\n", 1, () => {}],
     ["zoneadm -z web reboot", "zoneadm: zone 'web': not running\n", 1, () => {}],
-    ["zoneadm -z web uninstall -F", "zoneadm: zone 'web': is already in state 'configured'.\n", 1, () => {}],
+    [
+      "zoneadm -z web uninstall -F",
+      "zoneadm: zone 'web': is already in state 'configured'.\n",
+      1,
+      () => {},
+    ],
     [
       "zoneadm -z web install",
       "zoneadm: zone 'web': is already installed.\n",
@@ -165,7 +188,9 @@ describe("zoneadm refusals (COMMANDS.md §2.4)", () => {
     const h = host();
     const none = run(h, "zoneadm");
     expect(none.exitCode).toBe(2);
-    expect(none.stderr).toMatch(/^usage:\tzoneadm help\n\tzoneadm \[-z <zone>\] \[-u <uuid-match>\] list\n/);
+    expect(none.stderr).toMatch(
+      /^usage:\tzoneadm help\n\tzoneadm \[-z <zone>\] \[-u <uuid-match>\] list\n/,
+    );
     expect(none.stderr.endsWith("mark incomplete\n\n")).toBe(true);
     expect(run(h, "zoneadm frobnicate").exitCode).toBe(2);
     const help = run(h, "zoneadm help");
@@ -174,12 +199,18 @@ describe("zoneadm refusals (COMMANDS.md §2.4)", () => {
     const sub = run(h, "zoneadm -z web list -c");
     expect(sub.exitCode).toBe(2);
     expect(sub.stderr).toMatch(/^usage:\tlist \[-cinpv\]\n\tLists the current zones/);
-    expect(run(h, "zoneadm -z web halt -x")).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/^zoneadm: illegal option -- x\nusage:\thalt\n/) });
+    expect(run(h, "zoneadm -z web halt -x")).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(/^zoneadm: illegal option -- x\nusage:\thalt\n/),
+    });
     expect(run(h, "zoneadm install").exitCode).toBe(2);
   });
 
   it("boot of an exclusive-IP zone whose VNIC is missing warns and fails", () => {
-    const h = SimHost.fresh().withZone({ name: "db", nets: [{ physical: "db0", allowedAddress: "10.1.0.5/24" }] });
+    const h = SimHost.fresh().withZone({
+      name: "db",
+      nets: [{ physical: "db0", allowedAddress: "10.1.0.5/24" }],
+    });
     const r = run(h, "zoneadm -z db boot");
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toBe(
@@ -191,13 +222,22 @@ describe("zoneadm refusals (COMMANDS.md §2.4)", () => {
   });
 
   it("zoneadm verify only warns about a shared-IP physical that is not plumbed", () => {
-    const h = SimHost.fresh().withZone({ name: "s", ipType: "shared", nets: [{ physical: "oinetint0", address: "10.0.0.2/24" }] });
+    const h = SimHost.fresh().withZone({
+      name: "s",
+      ipType: "shared",
+      nets: [{ physical: "oinetint0", address: "10.0.0.2/24" }],
+    });
     expect(run(h, "zoneadm -z s verify")).toEqual({
       exitCode: 0,
       stdout: "",
-      stderr: "WARNING: skipping network interface 'oinetint0' which may not be present/plumbed in the global zone.\n",
+      stderr:
+        "WARNING: skipping network interface 'oinetint0' which may not be present/plumbed in the global zone.\n",
     });
-    const ok = SimHost.fresh().withZone({ name: "s", ipType: "shared", nets: [{ physical: "net0", address: "10.0.0.2/24" }] });
+    const ok = SimHost.fresh().withZone({
+      name: "s",
+      ipType: "shared",
+      nets: [{ physical: "net0", address: "10.0.0.2/24" }],
+    });
     expect(run(ok, "zoneadm -z s boot")).toEqual({ exitCode: 0, stdout: "", stderr: "" });
   });
 });
@@ -208,7 +248,13 @@ describe("zoneadm list", () => {
       .withZone({ name: "a", state: "configured", uuid: "u-a", debugId: 7 })
       .withZone({ name: "b", state: "incomplete", uuid: "u-b", debugId: 8 })
       .withZone({ name: "c", state: "running", id: 4, uuid: "u-c", debugId: 9 })
-      .withZone({ name: "d", state: "installed", zonepath: "/zones/odd:path", uuid: "u-d", debugId: 10 });
+      .withZone({
+        name: "d",
+        state: "installed",
+        zonepath: "/zones/odd:path",
+        uuid: "u-d",
+        debugId: 10,
+      });
 
   it("prints configured and incomplete rows with `-` ids, escapes `:` in zonepaths (OmniOS, 8 fields)", () => {
     expect(run(h(), "zoneadm list -cp").stdout).toBe(
@@ -230,12 +276,20 @@ describe("zoneadm list", () => {
   });
 
   it("-z NAME list -p prints the one zone whatever its state; -v does not escape", () => {
-    expect(run(h(), "zoneadm -z a list -p").stdout).toBe("-:a:configured:/zones/a:u-a:lipkg:excl:7\n");
+    expect(run(h(), "zoneadm -z a list -p").stdout).toBe(
+      "-:a:configured:/zones/a:u-a:lipkg:excl:7\n",
+    );
     expect(run(h(), "zoneadm -z d list -v").stdout).toContain("/zones/odd:path ");
   });
 
   it("upstream illumos prints 7 fields and defaults to ipkg/shared", () => {
-    const up = SimHost.fresh({ flavour: "illumos" }).withZone({ name: "a", state: "configured", uuid: "u" });
-    expect(run(up, "zoneadm list -cp").stdout).toBe("0:global:running:/::ipkg:shared\n-:a:configured:/zones/a:u:ipkg:shared\n");
+    const up = SimHost.fresh({ flavour: "illumos" }).withZone({
+      name: "a",
+      state: "configured",
+      uuid: "u",
+    });
+    expect(run(up, "zoneadm list -cp").stdout).toBe(
+      "0:global:running:/::ipkg:shared\n-:a:configured:/zones/a:u:ipkg:shared\n",
+    );
   });
 });

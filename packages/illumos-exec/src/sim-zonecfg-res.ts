@@ -79,12 +79,16 @@ export function editResourceList(
 ): void {
   const scope = s.scope;
   if (!scope) return;
-  if (!resourceProps(scope.res.type, s.flavour)?.lists.includes(prop) || value.kind === "list") {
+  if (!resourceProps(scope.res.type, s.flavour)?.lists.includes(prop)) {
     s.zerr(`${prop}: No such property type`);
     return;
   }
+  // `add options ro` and `add options [ro,nodevices]` are both valid.
+  const items = value.kind === "list" ? value.items : [value.text];
   const list = scope.res.lists?.[prop] ?? [];
-  const next = add ? [...list, value.text] : list.filter((x) => x !== value.text);
+  const next = add
+    ? [...list, ...items.filter((i) => !list.includes(i))]
+    : list.filter((x) => !items.includes(x));
   scope.res.lists = { ...scope.res.lists, [prop]: next };
 }
 

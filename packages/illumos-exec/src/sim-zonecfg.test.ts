@@ -38,7 +38,11 @@ describe("zonecfg -z NAME -f FILE", () => {
   it("configures a dual-stack exclusive-IP zone and prints nothing", () => {
     const h = SimHost.fresh();
     expect(zc(h, "-z", "web", "-f", script(WEB))).toEqual({ exitCode: 0, stdout: "", stderr: "" });
-    expect(h.zone("web")).toMatchObject({ state: "configured", brand: "ipkg", ipType: "exclusive" });
+    expect(h.zone("web")).toMatchObject({
+      state: "configured",
+      brand: "ipkg",
+      ipType: "exclusive",
+    });
     expect(h.zone("web")?.resources.filter((r) => r.type === "net")).toHaveLength(2);
   });
 
@@ -67,7 +71,9 @@ describe("zonecfg -z NAME -f FILE", () => {
         "",
       ].join("\n"),
     );
-    expect(zc(h, "-z", "web", "info", "net", "physical=nope").stdout).toBe("No such net resource.\n");
+    expect(zc(h, "-z", "web", "info", "net", "physical=nope").stdout).toBe(
+      "No such net resource.\n",
+    );
     expect(zc(h, "-z", "web", "info", "zonepath").stdout).toBe("zonepath: /zones/web\n");
   });
 
@@ -118,15 +124,21 @@ describe("zonecfg -z NAME -f FILE", () => {
   it("refuses an IPv6 address without a prefix", () => {
     const h = SimHost.fresh();
     const f = script(WEB.replace('"2001:db8::5/64"', '"2001:db8::5"'));
-    expect(zc(h, "-z", "web", "-f", f).stderr).toBe(`On line 13 of ${f}:\n2001:db8::5: IPv6 addresses require /prefix-length suffix.\n`);
+    expect(zc(h, "-z", "web", "-f", f).stderr).toBe(
+      `On line 13 of ${f}:\n2001:db8::5: IPv6 addresses require /prefix-length suffix.\n`,
+    );
   });
 
   it("refuses a duplicate net resource at end", () => {
     const h = SimHost.fresh();
-    const f = script(WEB.replace('"2001:db8::5/64"', '"10.1.0.5/24"').replace('"2001:db8::1"', '"10.1.0.1"'));
+    const f = script(
+      WEB.replace('"2001:db8::5/64"', '"10.1.0.5/24"').replace('"2001:db8::1"', '"10.1.0.1"'),
+    );
     const r = zc(h, "-z", "web", "-f", f);
     // A differing defrouter makes it a different resource (every field set on the new one counts).
-    expect(zc(h, "-z", "w2", "-f", script(WEB.replace('"2001:db8::5/64"', '"10.1.0.5/24"'))).exitCode).toBe(0);
+    expect(
+      zc(h, "-z", "w2", "-f", script(WEB.replace('"2001:db8::5/64"', '"10.1.0.5/24"'))).exitCode,
+    ).toBe(0);
     expect(r.stderr).toBe(
       `On line 15 of ${f}:\nA net resource with the physical 'web0', and allowed-address '10.1.0.5/24' already exists.\n`,
     );
@@ -135,7 +147,9 @@ describe("zonecfg -z NAME -f FILE", () => {
   it("refuses a bad physical name in an exclusive-IP zone", () => {
     const h = SimHost.fresh();
     const f = script(WEB.replace('set physical="web0"', 'set physical="web-0"'));
-    expect(zc(h, "-z", "web", "-f", f).stderr).toContain("web-0: invalid physical interface name\n");
+    expect(zc(h, "-z", "web", "-f", f).stderr).toContain(
+      "web-0: invalid physical interface name\n",
+    );
     const g = script(WEB.replace('set physical="web0"', 'set physical="net0:1"'));
     expect(zc(h, "-z", "web", "-f", g).stderr).toContain(
       "net0:1: physical interface name required; logical interface name not allowed\n",
@@ -145,7 +159,7 @@ describe("zonecfg -z NAME -f FILE", () => {
   it("verify reports every problem; the -f run stops there", () => {
     const h = SimHost.fresh();
     const f = script(
-      'create -b\nset ip-type=exclusive\nadd net\nset physical=v0\nset defrouter=10.0.0.1\nend\nadd net\nset physical=v1\nset address=10.0.0.2/24\nend\nverify\ncommit\n',
+      "create -b\nset ip-type=exclusive\nadd net\nset physical=v0\nset defrouter=10.0.0.1\nend\nadd net\nset physical=v1\nset address=10.0.0.2/24\nend\nverify\ncommit\n",
     );
     expect(zc(h, "-z", "z", "-f", f)).toEqual({
       exitCode: 1,
@@ -162,7 +176,9 @@ describe("zonecfg -z NAME -f FILE", () => {
 
   it("shared IP: address required, allowed-address refused", () => {
     const h = SimHost.fresh();
-    const f = script("create -b\nset zonepath=/zones/s\nset ip-type=shared\nadd net\nset physical=net0\nset allowed-address=10.0.0.2/24\nend\ncommit\n");
+    const f = script(
+      "create -b\nset zonepath=/zones/s\nset ip-type=shared\nadd net\nset physical=net0\nset allowed-address=10.0.0.2/24\nend\ncommit\n",
+    );
     expect(zc(h, "-z", "s", "-f", f).stderr).toBe(
       [
         `On line 8 of ${f}:`,
@@ -194,7 +210,9 @@ describe("zonecfg -z NAME -f FILE", () => {
     expect(zc(h, "-z", "web", "set", "zonepath=/zones/other").stderr).toBe(
       "Zone web already installed; set zonepath not allowed.\n",
     );
-    expect(zc(h, "-z", "web", "set brand=lx").stderr).toBe("Zone web already installed; set brand not allowed.\n");
+    expect(zc(h, "-z", "web", "set brand=lx").stderr).toBe(
+      "Zone web already installed; set brand not allowed.\n",
+    );
   });
 
   it("reports a missing file", () => {
@@ -211,7 +229,11 @@ describe("zonecfg -z NAME -f FILE", () => {
       args: ["-z", "x", "-f", "-"],
       stdin: "create -b\nset autoboot=maybe\nset zonepath=/zones/x\n",
     });
-    expect(r).toEqual({ exitCode: 1, stdout: "", stderr: "On line 2:\nautoboot value must be 'true' or 'false'.\n" });
+    expect(r).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: "On line 2:\nautoboot value must be 'true' or 'false'.\n",
+    });
     expect(h.zone("x")?.zonepath).toBe("/zones/x");
   });
 });
@@ -219,14 +241,20 @@ describe("zonecfg -z NAME -f FILE", () => {
 describe("zonecfg one-shot commands", () => {
   it("auto-commits at the end of the arguments (`;` separates commands)", () => {
     const h = SimHost.fresh().withZone({ name: "test", state: "configured" });
-    expect(zc(h, "-z", "test", "add dataset; set name=rpool/zones/test/data; end").exitCode).toBe(0);
+    expect(zc(h, "-z", "test", "add dataset; set name=rpool/zones/test/data; end").exitCode).toBe(
+      0,
+    );
     expect(zc(h, "-z", "test", "set", "cpu-shares=2").exitCode).toBe(0);
     const info = zc(h, "-z", "test", "info").stdout;
     expect(info).toContain("fs-allowed: \n[cpu-shares: 2]\n");
     expect(info).toContain("dataset:\n\tname: rpool/zones/test/data\n");
-    expect(info).toContain("rctl:\n\tname: zone.cpu-shares\n\tvalue: (priv=privileged,limit=2,action=none)\n");
+    expect(info).toContain(
+      "rctl:\n\tname: zone.cpu-shares\n\tvalue: (priv=privileged,limit=2,action=none)\n",
+    );
     const exp = zc(h, "-z", "test", "export").stdout;
-    expect(exp).toContain('add rctl\nset name="zone.cpu-shares"\nadd value (priv=privileged,limit=2,action=none)\nend\n');
+    expect(exp).toContain(
+      'add rctl\nset name="zone.cpu-shares"\nadd value (priv=privileged,limit=2,action=none)\nend\n',
+    );
     expect(exp).toContain('add dataset\nset name="rpool/zones/test/data"\nend\n');
   });
 
@@ -240,8 +268,12 @@ describe("zonecfg one-shot commands", () => {
     );
     expect(r).toEqual({ exitCode: 0, stdout: "", stderr: "" });
     const info = zc(h, "-z", "t", "info").stdout;
-    expect(info).toContain("fs:\n\tdir: /data\n\tspecial: /export/data\n\traw not specified\n\ttype: lofs\n\toptions: [ro]\n");
-    expect(info).toContain('attr:\n\tname: resolvers\n\ttype: string\n\tvalue: "9.9.9.9 1.1.1.1"\n');
+    expect(info).toContain(
+      "fs:\n\tdir: /data\n\tspecial: /export/data\n\traw not specified\n\ttype: lofs\n\toptions: [ro]\n",
+    );
+    expect(info).toContain(
+      'attr:\n\tname: resolvers\n\ttype: string\n\tvalue: "9.9.9.9 1.1.1.1"\n',
+    );
     expect(info).toContain("capped-memory:\n\tphysical: 2G\n");
     expect(info.indexOf("fs:")).toBeLessThan(info.indexOf("capped-memory:"));
   });
@@ -262,7 +294,8 @@ describe("zonecfg one-shot commands", () => {
     expect(zc(h, "-z", "c", "create")).toEqual({
       exitCode: 1,
       stdout: "",
-      stderr: "Zone exists, input not from terminal and -F not specified:\ncreate command ignored, exiting.\n",
+      stderr:
+        "Zone exists, input not from terminal and -F not specified:\ncreate command ignored, exiting.\n",
     });
     expect(zc(h, "-z", "c", "create -F; set zonepath=/zones/c2")).toEqual({
       exitCode: 0,
@@ -271,7 +304,9 @@ describe("zonecfg one-shot commands", () => {
     });
     expect(h.zone("c")?.zonepath).toBe("/zones/c2");
     const i = SimHost.fresh().withZone({ name: "i" });
-    expect(zc(i, "-z", "i", "create -F").stderr).toBe("Zone i already installed; create not allowed.\n");
+    expect(zc(i, "-z", "i", "create -F").stderr).toBe(
+      "Zone i already installed; create not allowed.\n",
+    );
   });
 
   it("delete: -F removes a configured zone; refusals otherwise", () => {
@@ -284,29 +319,45 @@ describe("zonecfg one-shot commands", () => {
     expect(zc(h, "-z", "i", "delete").stderr).toBe(
       "Zone i not in configured state; delete not allowed.  Use -F to force delete.\n",
     );
-    expect(zc(h, "-z", "nope", "delete", "-F")).toEqual({ exitCode: 1, stdout: "", stderr: "nope: No such zone configured\n" });
+    expect(zc(h, "-z", "nope", "delete", "-F")).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: "nope: No such zone configured\n",
+    });
     expect(zc(h, "-z", "c", "delete", "-F")).toEqual({ exitCode: 0, stdout: "", stderr: "" });
     expect(h.zone("c")).toBeUndefined();
   });
 
   it("scope errors", () => {
     const h = SimHost.fresh().withZone({ name: "c", state: "configured" });
-    expect(zc(h, "-z", "c", "end").stderr).toBe("The end command only makes sense in the resource scope.\n");
-    expect(zc(h, "-z", "c", "add net; commit").stderr).toBe("The commit command only makes sense in the global scope.\n");
+    expect(zc(h, "-z", "c", "end").stderr).toBe(
+      "The end command only makes sense in the resource scope.\n",
+    );
+    expect(zc(h, "-z", "c", "add net; commit").stderr).toBe(
+      "The commit command only makes sense in the global scope.\n",
+    );
     expect(zc(h, "-z", "c", "add net; end").stderr).toBe("physical not specified\n");
   });
 
   it("remove net by a qualified spec: OmniOS deletes the first net on that physical (DUALSTACK Q3)", () => {
     const omni = SimHost.fresh();
     zc(omni, "-z", "web", "-f", script(WEB));
-    expect(zc(omni, "-z", "web", "remove net physical=web0 allowed-address=2001:db8::5/64").exitCode).toBe(0);
-    expect(omni.zone("web")?.resources.map((r) => r.props["allowed-address"])).toEqual(["2001:db8::5/64"]);
+    expect(
+      zc(omni, "-z", "web", "remove net physical=web0 allowed-address=2001:db8::5/64").exitCode,
+    ).toBe(0);
+    expect(omni.zone("web")?.resources.map((r) => r.props["allowed-address"])).toEqual([
+      "2001:db8::5/64",
+    ]);
     const up = SimHost.fresh({ flavour: "illumos" });
     zc(up, "-z", "web", "-f", script(WEB));
     zc(up, "-z", "web", "remove net physical=web0 allowed-address=2001:db8::5/64");
-    expect(up.zone("web")?.resources.map((r) => r.props["allowed-address"])).toEqual(["10.1.0.5/24"]);
+    expect(up.zone("web")?.resources.map((r) => r.props["allowed-address"])).toEqual([
+      "10.1.0.5/24",
+    ]);
     expect(zc(up, "-z", "web", "remove net physical=web0").stderr).toBe("");
-    expect(zc(omni, "-z", "web", "select net physical=nope").stderr).toBe("net: No such resource with that id\n");
+    expect(zc(omni, "-z", "web", "select net physical=nope").stderr).toBe(
+      "net: No such resource with that id\n",
+    );
   });
 
   it("remove -F net drops every net; export -f writes a file", () => {
@@ -317,6 +368,8 @@ describe("zonecfg one-shot commands", () => {
     expect(h.zone("web")?.resources).toEqual([]);
     const out = join(dir, "export.txt");
     zc(h, "-z", "web", "export", "-f", out);
-    expect(readFileSync(out, "utf8")).toBe("create -b\nset zonepath=/zones/web\nset brand=ipkg\nset autoboot=false\nset ip-type=exclusive\n");
+    expect(readFileSync(out, "utf8")).toBe(
+      "create -b\nset zonepath=/zones/web\nset brand=ipkg\nset autoboot=false\nset ip-type=exclusive\n",
+    );
   });
 });

@@ -8,7 +8,7 @@ export {
 } from "./sim-executor.js";
 export { SimHost, type SimLinkSpec, type SimZoneSpec } from "./sim-host.js";
 export type { FaultSpec } from "./sim-inject.js";
-export { acquireLock, type LockDeps, SimLockTimeoutError } from "./sim-lock.js";
+export { type LockDeps, SimLockTimeoutError } from "./sim-lock.js";
 export { SIM_PROGRAMS, simMain, writeSimBinLinks } from "./sim-main.js";
 export type {
   SimFault,

@@ -1,0 +1,155 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createFileSimExecutor, saveSimHost } from "./sim-executor.js";
+import { SimHost } from "./sim-host.js";
+import { acquireLock, SimLockTimeoutError } from "./sim-lock.js";
+import { simMain, writeSimBinLinks } from "./sim-main.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "zmgr-sim-exec-"));
+
+describe("createFileSimExecutor", () => {
+  it("starts from a fresh host and persists across two executors on one file", async () => {
+    const file = join(tmp(), "state.json");
+    const a = createFileSimExecutor(file);
+    const b = createFileSimExecutor(file);
+    expect(
+      await a.run({ file: "dladm", args: ["create-vnic", "-l", "oinetint0", "web0"] }),
+    ).toEqual({
+      exitCode: 0,
+      stdout: "",
+      stderr: "",
+    });
+    expect(
+      (await b.run({ file: "dladm", args: ["show-vnic", "-p", "-o", "link,over"] })).stdout,
+    ).toBe("web0:oinetint0\n");
+    expect(
+      JSON.parse(readFileSync(file, "utf8")).links.map((l: { name: string }) => l.name),
+    ).toEqual(["net0", "oinetint0", "pubstub0", "web0"]);
+  });
+
+  it("keeps the state consistent under concurrent commands", async () => {
+    const file = join(tmp(), "state.json");
+    const execs = [
+      createFileSimExecutor(file),
+      createFileSimExecutor(file),
+      createFileSimExecutor(file),
+    ];
+    const names = Array.from({ length: 24 }, (_, i) => `v${i + 1}`);
+    const results = await Promise.all(
+      names.map((n, i) =>
+        execs[i % 3]?.run({ file: "dladm", args: ["create-vnic", "-l", "oinetint0", n] }),
+      ),
+    );
+    expect(results.every((r) => r?.exitCode === 0)).toBe(true);
+    const out =
+      (await execs[0]?.run({ file: "dladm", args: ["show-vnic", "-p", "-o", "link"] }))?.stdout ??
+      "";
+    expect(out.trim().split("\n").sort()).toEqual([...names].sort());
+  });
+
+  it("injections in the state file work across executors (processes)", async () => {
+    const file = join(tmp(), "state.json");
+    await saveSimHost(
+      file,
+      SimHost.fresh()
+        .withZone({ name: "web", state: "configured" })
+        .inject({ match: "zoneadm -z web install", exitCode: 1 }),
+    );
+    const r = await createFileSimExecutor(file).run({
+      file: "zoneadm",
+      args: ["-z", "web", "install"],
+    });
+    expect(r.exitCode).toBe(1);
+    const list = await createFileSimExecutor(file).run({ file: "zoneadm", args: ["list", "-cp"] });
+    expect(list.stdout).toMatch(/^-:web:incomplete:/m);
+  });
+
+  it("reports a corrupt state file", async () => {
+    const file = join(tmp(), "state.json");
+    writeFileSync(file, "{nope");
+    await expect(
+      createFileSimExecutor(file).run({ file: "zoneadm", args: ["list"] }),
+    ).rejects.toMatchObject({
+      code: "zmgr::sim::bad_state",
+    });
+  });
+});
+
+describe("state lock", () => {
+  it("takes over a lock whose holder is dead", async () => {
+    const dir = tmp();
+    const lock = join(dir, "s.json.lock");
+    const child = spawn(process.execPath, ["-e", ""]);
+    const deadPid = await new Promise<number>((r) => child.on("exit", () => r(child.pid ?? 0)));
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: deadPid, host: (await import("node:os")).hostname(), since: "x" }),
+    );
+    const release = await acquireLock(lock, { timeoutMs: 500 });
+    expect(JSON.parse(readFileSync(lock, "utf8")).pid).toBe(process.pid);
+    await release();
+  });
+
+  it("waits for a live holder, then times out naming it", async () => {
+    const lock = join(tmp(), "s.json.lock");
+    const release = await acquireLock(lock);
+    await expect(acquireLock(lock, { timeoutMs: 80 })).rejects.toBeInstanceOf(SimLockTimeoutError);
+    const waiter = acquireLock(lock, { timeoutMs: 2000 });
+    setTimeout(() => void release(), 30);
+    await (await waiter)();
+  });
+});
+
+describe("simMain (the zmgr-sim entry)", () => {
+  it("acts as the program named by argv0, through pfexec too", async () => {
+    const env = { ZMGR_SIM_STATE: join(tmp(), "s.json") };
+    expect(await simMain("/tmp/bin/zoneadm", ["list"], env, { stdin: "" })).toEqual({
+      exitCode: 0,
+      stdout: "global\n",
+      stderr: "",
+    });
+    expect((await simMain("pfexec", ["dladm", "show-etherstub"], env, { stdin: "" })).stdout).toBe(
+      "LINK\noinetint0\npubstub0\n",
+    );
+    const cfg = await simMain("zonecfg", ["-z", "x", "-f", "-"], env, {
+      stdin: "create -b\nset zonepath=/zones/x\n",
+    });
+    expect(cfg.exitCode).toBe(0);
+    expect(
+      (await simMain("zmgr-sim", ["zoneadm", "list", "-cp"], env, { stdin: "" })).stdout,
+    ).toMatch(/^-:x:configured:/m);
+  });
+
+  it("picks the upstream flavour for a new state with ZMGR_SIM_FLAVOUR=illumos", async () => {
+    const env = { ZMGR_SIM_STATE: join(tmp(), "s.json"), ZMGR_SIM_FLAVOUR: "illumos" };
+    expect((await simMain("zoneadm", ["list", "-p"], env, { stdin: "" })).stdout).toBe(
+      "0:global:running:/::ipkg:shared\n",
+    );
+  });
+
+  it("fails clearly without ZMGR_SIM_STATE or with an unknown name", async () => {
+    const r = await simMain("zoneadm", ["list"], {}, { stdin: "" });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^zmgr-sim: ZMGR_SIM_STATE is not set/);
+    expect((await simMain("zlogin", [], { ZMGR_SIM_STATE: "/x" }, { stdin: "" })).stderr).toMatch(
+      /cannot act as 'zlogin'/,
+    );
+  });
+
+  it("writeSimBinLinks makes the four symlinks", async () => {
+    const dir = join(tmp(), "bin");
+    const made = await writeSimBinLinks(dir, "/opt/zmgr/bin/zmgr-sim");
+    expect(made.map((p) => p.slice(dir.length + 1))).toEqual([
+      "zoneadm",
+      "zonecfg",
+      "dladm",
+      "pkg",
+    ]);
+    expect(readlinkSync(join(dir, "zonecfg"))).toBe("/opt/zmgr/bin/zmgr-sim");
+    await writeSimBinLinks(dir, "/other");
+    expect(readlinkSync(join(dir, "pkg"))).toBe("/other");
+  });
+});

@@ -52,7 +52,10 @@ export async function openSession(inv: Invocation): Promise<Session> {
   const snapshot = await registry.load();
   const request: ExecutorRequest = {
     simulate: globals.simulate,
-    stateFile: globals.simState ?? deps.env.ZMGR_SIM_STATE ?? join(root, ".simulator.json"),
+    stateFile:
+      nonEmpty(globals.simState) ??
+      nonEmpty(deps.env.ZMGR_SIM_STATE) ??
+      join(root, ".simulator.json"),
     prefix: snapshot.config.commandPrefix,
   };
   const base = deps.createExecutor ? await deps.createExecutor(request) : defaultExecutor(request);
@@ -100,4 +103,8 @@ export async function collectHostFacts(host: IllumosHost, snapshot: Snapshot): P
     if (info) zoneConfigs.set(z.name, info);
   }
   return { zones, links, vnics, zoneConfigs };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value;
 }

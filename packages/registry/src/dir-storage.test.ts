@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../test/tmp.js";
@@ -101,7 +101,14 @@ describe("DirectoryStorage", () => {
       "zones/a.kdl.123456789": "partial",
       "zones/a.kdl.bak": "keep",
     });
-    expect(await s.sweepTempFiles()).toEqual(["zones/a.kdl.123456789"]);
+    const oldLockTemp = ".zmgr.lock.0123456789abcdef01234567.tmp";
+    const youngLockTemp = ".zmgr.lock.ffffffffffffffffffffffff.tmp";
+    await writeFile(join(s.root, oldLockTemp), "{}");
+    await writeFile(join(s.root, youngLockTemp), "{}");
+    const old = new Date(Date.now() - 60_000);
+    await utimes(join(s.root, oldLockTemp), old, old);
+    expect(await s.sweepTempFiles()).toEqual([oldLockTemp, "zones/a.kdl.123456789"]);
     expect((await readdir(join(s.root, "zones"))).sort()).toEqual(["a.kdl", "a.kdl.bak"]);
+    expect((await readdir(s.root)).sort()).toEqual([youngLockTemp, "zones"]);
   });
 });

@@ -16,6 +16,7 @@ import {
   type Storage,
   type StoredDocument,
 } from "./storage.js";
+import { sweepTempFiles } from "./sweep.js";
 
 const READ_SLICE = 256;
 
@@ -23,9 +24,6 @@ const READ_SLICE = 256;
 export function versionOf(bytes: Uint8Array | string): string {
   return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
-
-/** Temp files of an interrupted atomic write (`<name>.kdl.<uint32>`, write-file-atomic's naming). */
-export const TEMP_FILE = /^[^.].*\.kdl\.\d{1,10}$/;
 
 /** The registry as a directory of `.kdl` files; every write is atomic (temp, fsync, rename). */
 export class DirectoryStorage implements Storage {
@@ -37,7 +35,8 @@ export class DirectoryStorage implements Storage {
   async list(kind: DocKind): Promise<string[]> {
     if (kind === "config") {
       await this.assertRoot();
-      return (await this.read("config", "config")) ? ["config"] : [];
+      const st = await stat(this.pathOf("config", "config")).catch(() => undefined);
+      return st?.isFile() ? ["config"] : [];
     }
     const dir = join(this.root, KIND_DIRS[kind]);
     try {
@@ -124,21 +123,10 @@ export class DirectoryStorage implements Storage {
 
   /**
    * Deletes temp files left by a writer killed mid-write (kill -9 skips every cleanup). Call it
-   * only while holding the registry lock: every zmgr write happens under it, so no temp file
-   * then belongs to a live write. Returns the paths removed, relative to the root.
+   * only while holding the registry lock. Returns the paths removed, relative to the root.
    */
-  async sweepTempFiles(): Promise<string[]> {
-    const removed: string[] = [];
-    for (const sub of Object.values(KIND_DIRS)) {
-      const names = await readdir(join(this.root, sub)).catch(() => [] as string[]);
-      for (const n of names.filter((x) => TEMP_FILE.test(x))) {
-        await unlink(join(this.root, sub, n)).then(
-          () => removed.push(`${sub}/${n}`),
-          () => {},
-        );
-      }
-    }
-    return removed;
+  sweepTempFiles(): Promise<string[]> {
+    return sweepTempFiles(this.root);
   }
 
   private async check(kind: DocKind, name: string, expected: string | null): Promise<void> {

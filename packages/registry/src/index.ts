@@ -1,4 +1,4 @@
-export { DirectoryStorage, TEMP_FILE, versionOf } from "./dir-storage.js";
+export { DirectoryStorage, versionOf } from "./dir-storage.js";
 export type { LockHolder } from "./errors.js";
 export {
   ConflictError,
@@ -22,3 +22,4 @@ export { resolveRegistryRoot, SYSTEM_REGISTRY } from "./root.js";
 export type { LoadedFile, Snapshot } from "./snapshot.js";
 export type { LockHandle, LockOptions, Storage } from "./storage.js";
 export { KIND_DIRS, LOCK_FILE, relativePath } from "./storage.js";
+export { sweepTempFiles, TEMP_FILE } from "./sweep.js";

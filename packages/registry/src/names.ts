@@ -1,4 +1,7 @@
+import { ZmgrError } from "@zmgr/errors";
+import { checkEntityName, type DocKind } from "@zmgr/kdl-schema";
 import { InvalidNameError } from "./errors.js";
+import { relativePath, type Storage } from "./storage.js";
 
 /**
  * The minimal rule every registry file name obeys, whatever the kind: a single, visible path
@@ -17,4 +20,28 @@ export function fileNameProblem(name: string): string | undefined {
 export function assertSafeFileName(kind: string, name: string): void {
   const problem = fileNameProblem(name);
   if (problem !== undefined) throw new InvalidNameError(kind, name, problem);
+}
+
+/** Templates, pools and publishers follow kdl-schema's name rules; zones must be file names. */
+export function checkName(kind: DocKind, name: string): void {
+  if (kind === "config") return;
+  const problem = kind === "zone" ? fileNameProblem(name) : checkEntityName(name);
+  if (problem !== undefined) throw new InvalidNameError(kind, name, problem);
+}
+
+/** Refuses a new name that differs only in case from an existing one (case-insensitive file systems). */
+export async function refuseCaseClash(
+  storage: Storage,
+  kind: Exclude<DocKind, "config">,
+  name: string,
+): Promise<void> {
+  const lower = name.toLowerCase();
+  const other = (await storage.list(kind)).find((n) => n !== name && n.toLowerCase() === lower);
+  if (other === undefined) return;
+  const file = relativePath(kind, name);
+  const existing = relativePath(kind, other);
+  throw new ZmgrError("zmgr::registry::case_clash", `${file} would clash with ${existing}`, {
+    help: "names that differ only in case collide on case-insensitive file systems; pick another name",
+    details: { file, existing },
+  });
 }

@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { hostname } from "node:os";
 import { ZmgrError } from "@zmgr/errors";
 import {
-  checkEntityName,
   type DocKind,
   type DocValueMap,
   parseDocument,
@@ -11,10 +10,9 @@ import {
   type Zone,
 } from "@zmgr/kdl-schema";
 import { DirectoryStorage } from "./dir-storage.js";
-import { InvalidNameError } from "./errors.js";
 import { loadSnapshot } from "./load.js";
 import { isProcessAlive } from "./lock-file.js";
-import { fileNameProblem } from "./names.js";
+import { checkName, refuseCaseClash } from "./names.js";
 import {
   type ReservationState,
   reservationState,
@@ -113,7 +111,7 @@ export class Registry {
     checkName(kind, name);
     return this.locked(this.implicitLock(), async () => {
       if (previous === undefined) {
-        if (kind !== "config") await this.refuseCaseClash(kind, name);
+        if (kind !== "config") await refuseCaseClash(this.storage, kind, name);
         await this.storage.write(kind, name, printDocument(kind, value), null);
         return [];
       }
@@ -210,26 +208,4 @@ export class Registry {
       await handle.release();
     }
   }
-
-  private async refuseCaseClash(kind: Exclude<DocKind, "config">, name: string): Promise<void> {
-    const lower = name.toLowerCase();
-    const other = (await this.storage.list(kind)).find(
-      (n) => n !== name && n.toLowerCase() === lower,
-    );
-    if (other === undefined) return;
-    throw new ZmgrError(
-      "zmgr::registry::case_clash",
-      `${relativePath(kind, name)} would clash with ${relativePath(kind, other)}`,
-      {
-        help: "names that differ only in case collide on case-insensitive file systems; pick another name",
-        details: { file: relativePath(kind, name), existing: relativePath(kind, other) },
-      },
-    );
-  }
-}
-
-function checkName(kind: DocKind, name: string): void {
-  if (kind === "config") return;
-  const problem = kind === "zone" ? fileNameProblem(name) : checkEntityName(name);
-  if (problem !== undefined) throw new InvalidNameError(kind, name, problem);
 }

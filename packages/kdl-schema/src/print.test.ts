@@ -47,6 +47,39 @@ describe("printDocument", () => {
     });
   }
 
+  for (const kind of Object.keys(kinds) as DocKind[]) {
+    it(`edits a hand-written ${kind} (comments, tabs, multi-line nets) into any other value`, () => {
+      const a = kinds[kind] as fc.Arbitrary<DocValueMap[typeof kind]>;
+      const layout = fc.array(fc.constantFrom("comment", "tab", "split", "none"), {
+        minLength: 1,
+        maxLength: 40,
+      });
+      fc.assert(
+        fc.property(a, a, layout, (before, after, moves) => {
+          const lines = printDocument(kind, before).split("\n");
+          const text = lines
+            .map((line, i) => {
+              const move = moves[i % moves.length];
+              if (move === "comment") return `${line} // note ${i}`;
+              if (move === "tab") return line.replace(/^ {2}/, "\t");
+              if (move === "split")
+                return line.replace(
+                  / \{ (.*); \}$/,
+                  (_m, body: string) => ` {\n    ${body.split("; ").join("\n    ")}\n  }`,
+                );
+              return line;
+            })
+            .join("\n");
+          const previous = parseDocument(kind, text, `${kind}.kdl`);
+          expect(previous.value).toEqual(before);
+          const out = updateDocument(previous, after).text;
+          expect(parseDocument(kind, out, `${kind}.kdl`).value).toEqual(after);
+        }),
+        { numRuns: 150 },
+      );
+    });
+  }
+
   it("writes the canonical style: 2-space indent, nets on one line, strings quoted", () => {
     const text = printDocument("zone", {
       name: "router1",

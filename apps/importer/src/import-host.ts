@@ -1,17 +1,15 @@
 import { isZmgrError } from "@zmgr/errors";
-import { IllumosHost, type PlanResult, runPlan, type ZoneListEntry } from "@zmgr/illumos-exec";
-import { printDocument, type Template, type Zone } from "@zmgr/kdl-schema";
-import type { Snapshot } from "@zmgr/registry";
-import { type AdoptContext, adoptZone } from "./adopt.js";
-import { ledgerOf } from "./ledger.js";
+import { IllumosHost, type PlanResult, runPlan } from "@zmgr/illumos-exec";
+import { printDocument, type Zone } from "@zmgr/kdl-schema";
+import { adoptZone } from "./adopt.js";
+import { adoptContext, readZoneConfigs } from "./host-read.js";
 import { buildImportPlan, stepId } from "./plan.js";
-import { buildPoolIndex } from "./pools.js";
 import { precheck, type RegisteredNames, skip } from "./skips.js";
 import type { ImportOptions, ImportReport, ImportReportEntry } from "./types.js";
 
 /**
  * Adopts zones that already exist on the host into the registry (SPEC §3.3). Reads
- * `zoneadm list -cp`, `zonecfg -z <zone> info` and `dladm show-vnic`; never changes the host.
+ * `zoneadm list -cp`, `dladm show-vnic` and `zonecfg -z <zone> info`; never changes the host.
  * With neither `names` nor `all` it only fills `candidates`.
  */
 export async function importHost(opts: ImportOptions): Promise<ImportReport> {
@@ -37,32 +35,22 @@ export async function importHost(opts: ImportOptions): Promise<ImportReport> {
       : [];
   if (targets.length === 0) return report;
 
-  const ctx = await context(
-    host,
-    snapshot,
-    report,
-    opts.today ?? new Date().toISOString().slice(0, 10),
-  );
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const ctx = await adoptContext(host, snapshot, today, report.warnings);
+  const infos = await readZoneConfigs(host, targets, byName, registered);
   const adopted: { zone: Zone; entry: ImportReportEntry }[] = [];
   for (const name of targets) {
-    const listedZone: ZoneListEntry | undefined = byName.get(name);
+    const listedZone = byName.get(name);
+    // Checked again: a zone adopted earlier in this run may clash in case with this one.
     const skipped = precheck(name, listedZone, registered);
     if (skipped || !listedZone) {
-      report.entries.push(
-        skipped ?? skip(name, "zmgr::import::not_found", `no zone named ${name} on this host`, ""),
-      );
+      report.entries.push(skipped ?? skip(name, "zmgr::import::not_found", `no zone ${name}`, ""));
       continue;
     }
-    const info = await host.zoneInfo(name);
+    const info = infos.get(name);
     if (!info) {
-      report.entries.push(
-        skip(
-          name,
-          "zmgr::import::not_found",
-          `zone ${name} disappeared while the host was read`,
-          "run the import again",
-        ),
-      );
+      const reason = `zone ${name} disappeared while the host was read`;
+      report.entries.push(skip(name, "zmgr::import::not_found", reason, "run the import again"));
       continue;
     }
     const result = adoptZone(ctx, listedZone, info);
@@ -89,34 +77,6 @@ export async function importHost(opts: ImportOptions): Promise<ImportReport> {
   report.imported = report.entries.filter((e) => e.outcome === "imported").length;
   report.failed = report.entries.filter((e) => e.outcome === "failed").length;
   return report;
-}
-
-async function context(
-  host: IllumosHost,
-  snapshot: Snapshot,
-  report: ImportReport,
-  today: string,
-): Promise<AdoptContext> {
-  const pools = buildPoolIndex(snapshot);
-  report.warnings.push(...pools.warnings);
-  const templates: Template[] = [];
-  for (const [name, file] of [...snapshot.templates].sort(([a], [b]) => a.localeCompare(b))) {
-    if (file.parsed.value) templates.push(file.parsed.value);
-    else
-      report.warnings.push(
-        `${file.path} cannot be read, so no zone was matched to template ${name}`,
-      );
-  }
-  const vnics = new Map((await host.showVnics()).map((v) => [v.link, v.over]));
-  return {
-    snapshot,
-    templates,
-    defaultTemplate: snapshot.config.defaultTemplate,
-    pools,
-    vnics,
-    ledger: ledgerOf(snapshot),
-    today,
-  };
 }
 
 /** Moves an entry from `would-import` to what the plan did with its step. */

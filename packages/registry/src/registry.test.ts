@@ -103,6 +103,22 @@ describe("Registry.put", () => {
   });
 });
 
+describe("Registry.putText", () => {
+  it("writes raw text with the same compare-and-swap as put", async () => {
+    const root = await registryWith(SPEC_REGISTRY);
+    const reg = Registry.open(root);
+    const file = (await reg.load()).zones.get("myzone")!;
+    await reg.putText("zone", "myzone", 'zone "myzone" { template "oi"; }\n', file);
+    expect(await readFile(join(root, "zones/myzone.kdl"), "utf8")).toBe(
+      'zone "myzone" { template "oi"; }\n',
+    );
+    await expect(reg.putText("zone", "myzone", "x", file)).rejects.toBeInstanceOf(ConflictError);
+    await expect(reg.putText("zone", "MyZone", "x")).rejects.toMatchObject({
+      code: "zmgr::registry::case_clash",
+    });
+  });
+});
+
 describe("Registry.withLock", () => {
   it("holds the lock while fn runs, lets fn write, and releases it even when fn throws", async () => {
     const root = await registryWith(SPEC_REGISTRY);

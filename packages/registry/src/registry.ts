@@ -140,6 +140,20 @@ export class Registry {
     });
   }
 
+  /**
+   * Writes raw text (e.g. `zmgr fmt`'s canonical form) under the lock: a new file without
+   * `previous`, else only if unchanged since `previous` was read (ConflictError otherwise).
+   */
+  async putText(kind: DocKind, name: string, text: string, previous?: LoadedFile): Promise<void> {
+    checkName(kind, name);
+    await this.locked(this.implicitLock(), async () => {
+      if (previous === undefined && kind !== "config") {
+        await refuseCaseClash(this.storage, kind, name);
+      }
+      await this.storage.write(kind, name, text, previous?.version ?? null);
+    });
+  }
+
   /** Removes a document; with `previous`, only if unchanged since it was read. */
   async remove(kind: DocKind, name: string, previous?: LoadedFile): Promise<void> {
     await this.locked(this.implicitLock(), () =>

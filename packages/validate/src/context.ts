@@ -1,5 +1,5 @@
 import type { LinkInfo, ZoneListEntry } from "@zmgr/illumos-exec";
-import { canonicalAddress, findPool, IpPool } from "@zmgr/ipam";
+import { type Family, formatAddress, IpPool, parseAddress } from "@zmgr/ipam";
 import type { Pool } from "@zmgr/kdl-schema";
 import type { Snapshot } from "@zmgr/registry";
 import { sortedKeys } from "./diagnostic.js";
@@ -21,6 +21,23 @@ export interface Use {
   index: number;
 }
 
+/** The first holder of an address, with the address (absent for texts that are not addresses). */
+export interface AddressUse extends Use {
+  addr?: Addr;
+}
+
+/** An address parsed once: `key` identifies it across spellings (`2001:DB8::1` = `2001:db8::1`). */
+export interface Addr {
+  key: string;
+  family: Family;
+  value: bigint;
+}
+
+export interface PoolMatch {
+  pool: IpPool;
+  match: "allocatable" | "network";
+}
+
 export interface HostIndex {
   zones: Map<string, ZoneListEntry>;
   links: Map<string, LinkInfo>;
@@ -29,87 +46,107 @@ export interface HostIndex {
 
 /**
  * Everything the rules look up, built once per run in O(n) over the registry: pools by name,
- * the address ledger (canonical address → first holder), VNIC owners, and the host's facts
- * as maps. Both `validateSnapshot` and `validateProposedZone` build one and pass it to the rules.
+ * the address ledger (address key → first holder), VNIC owners, the host's facts as maps, and
+ * memoised address parsing and pool lookup (each distinct address text is parsed once).
+ * Both `validateSnapshot` and `validateProposedZone` build one and pass it to the same rules.
  */
 export interface RuleContext {
   snapshot: Snapshot;
   pools: Map<string, PoolEntry>;
-  ipPools: IpPool[];
   zoneNames: string[];
-  addressOwners: Map<string, Use>;
+  addressOwners: Map<string, AddressUse>;
   vnicOwners: Map<string, Use>;
+  /** stub link name → first pool using it */
   stubs: Map<string, string>;
   host?: HostIndex;
-  /** Which pool holds an address (memoised `findPool`). */
-  poolOf(address: string): ReturnType<typeof findPool>;
+  /** Parse an address text ("a" or "a/p"); undefined when it is not one. */
+  addr(text: string): Addr | undefined;
+  /** The pool holding an address: allocatable set first, then network (as ipam `findPool`). */
+  poolOf(a: Addr): PoolMatch | undefined;
 }
 
-/** The ledger key of an address: canonical, without prefix length. */
-export function addressKey(address: string): string {
-  const bare = address.split("/")[0] ?? address;
-  try {
-    return canonicalAddress(bare);
-  } catch {
-    return bare.toLowerCase();
-  }
+/** Canonical text of an address without its prefix length (RFC 5952 for IPv6). */
+export function addressText(a: Addr): string {
+  return formatAddress(a.family, a.value);
 }
 
-export function buildContext(snapshot: Snapshot, host?: HostFacts): RuleContext {
+/** The ledger key of an address text: canonical, without prefix length (the text itself if invalid). */
+export function addressKey(text: string): string {
+  const p = parseAddress(text);
+  return p === undefined ? text.toLowerCase() : formatAddress(p.family, p.value);
+}
+
+function loadPools(snapshot: Snapshot) {
   const pools = new Map<string, PoolEntry>();
-  const ipPools: IpPool[] = [];
   const stubs = new Map<string, string>();
   for (const name of sortedKeys(snapshot.pools)) {
-    const file = snapshot.pools.get(name)!;
-    const pool = file.parsed.value;
+    const pool = snapshot.pools.get(name)!.parsed.value;
     if (!pool) continue;
-    const entry: PoolEntry = { name, file: file.path, pool };
+    const entry: PoolEntry = { name, file: snapshot.pools.get(name)!.path, pool };
     try {
       entry.ip = IpPool.from(poolSpecOf(pool));
-      ipPools.push(entry.ip);
     } catch {
       // an invalid pool: checkPoolSanity reports it
     }
     pools.set(name, entry);
     if (!stubs.has(pool.stub)) stubs.set(pool.stub, name);
   }
+  return { pools, stubs };
+}
+
+export function buildContext(snapshot: Snapshot, host?: HostFacts): RuleContext {
+  const { pools, stubs } = loadPools(snapshot);
+  const ipPools = [...pools.values()].flatMap((e) => (e.ip ? [e.ip] : []));
+  const parsed = new Map<string, Addr | undefined>();
+  const matches = new Map<string, PoolMatch | undefined>();
+  const addr = (text: string): Addr | undefined => {
+    if (parsed.has(text)) return parsed.get(text);
+    const p = parseAddress(text);
+    const a = p && { key: `${p.family}:${p.value}`, family: p.family, value: p.value };
+    parsed.set(text, a);
+    return a;
+  };
+  const poolOf = (a: Addr): PoolMatch | undefined => {
+    if (matches.has(a.key)) return matches.get(a.key);
+    const same = ipPools.filter((p) => p.family === a.family);
+    const allocatable = same.find((p) => p.has(a.value));
+    const found: PoolMatch | undefined = allocatable
+      ? { pool: allocatable, match: "allocatable" }
+      : (() => {
+          const net = same.find((p) => a.value >= p.network.base && a.value <= p.network.last);
+          return net && { pool: net, match: "network" as const };
+        })();
+    matches.set(a.key, found);
+    return found;
+  };
+
   const zoneNames = sortedKeys(snapshot.zones);
-  const addressOwners = new Map<string, Use>();
+  const addressOwners = new Map<string, AddressUse>();
   const vnicOwners = new Map<string, Use>();
   for (const zone of zoneNames) {
     const value = snapshot.zones.get(zone)!.parsed.value;
     if (!value) continue;
     value.nets.forEach((net, n) => {
-      net.addresses.forEach((address, index) => {
-        const key = addressKey(address);
-        if (!addressOwners.has(key)) addressOwners.set(key, { zone, net: n, index });
+      net.addresses.forEach((text, index) => {
+        const a = addr(text);
+        const key = a?.key ?? text;
+        if (addressOwners.has(key)) return;
+        addressOwners.set(key, a ? { zone, net: n, index, addr: a } : { zone, net: n, index });
       });
       if (net.vnic !== undefined && !vnicOwners.has(net.vnic)) {
         vnicOwners.set(net.vnic, { zone, net: n, index: 0 });
       }
     });
   }
-  const cache = new Map<string, ReturnType<typeof findPool>>();
   const ctx: RuleContext = {
     snapshot,
     pools,
-    ipPools,
     zoneNames,
     addressOwners,
     vnicOwners,
     stubs,
-    poolOf(address) {
-      const key = addressKey(address);
-      if (cache.has(key)) return cache.get(key);
-      let found: ReturnType<typeof findPool>;
-      try {
-        found = findPool(ipPools, key);
-      } catch {
-        found = undefined;
-      }
-      cache.set(key, found);
-      return found;
-    },
+    addr,
+    poolOf,
   };
   if (host) ctx.host = indexHost(host);
   return ctx;

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "@zmgr/errors";
 import type { Snapshot } from "@zmgr/registry";
-import { addressKey, type HostIndex, type RuleContext } from "./context.js";
+import { addressText, type HostIndex, type RuleContext } from "./context.js";
 import { at, diag } from "./diagnostic.js";
 import type { HostFacts, ZoneSubject } from "./types.js";
 
@@ -98,16 +98,20 @@ export function checkVnicsFreeOnHost(host: HostIndex, z: ZoneSubject): Diagnosti
 }
 
 /** With `zonecfg info` facts: the zone's configured addresses must be the registry's. */
-export function checkZoneAddressesOnHost(host: HostFacts, z: ZoneSubject): Diagnostic[] {
+export function checkZoneAddressesOnHost(
+  ctx: RuleContext,
+  host: HostFacts,
+  z: ZoneSubject,
+): Diagnostic[] {
   const info = host.zoneConfigs?.get(z.name);
   if (!info || z.zone.status) return [];
   const live = new Set<string>();
   for (const net of info.nets) {
     for (const a of (net.allowedAddress ?? net.address ?? "").split(",")) {
-      if (a.trim() !== "") live.add(addressKey(a.trim()));
+      if (a.trim() !== "") live.add(keyOf(ctx, a.trim()));
     }
   }
-  const recorded = new Set(z.zone.nets.flatMap((n) => n.addresses.map(addressKey)));
+  const recorded = new Set(z.zone.nets.flatMap((n) => n.addresses.map((a) => keyOf(ctx, a))));
   const missing = [...recorded].filter((a) => !live.has(a));
   const extra = [...live].filter((a) => !recorded.has(a));
   if (missing.length === 0 && extra.length === 0) return [];
@@ -125,4 +129,10 @@ export function checkZoneAddressesOnHost(host: HostFacts, z: ZoneSubject): Diagn
       ["zone", "net"],
     ),
   ];
+}
+
+/** Canonical text of an address (the text itself when it is not one). */
+function keyOf(ctx: RuleContext, text: string): string {
+  const a = ctx.addr(text);
+  return a ? addressText(a) : text;
 }

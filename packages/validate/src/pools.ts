@@ -72,27 +72,30 @@ export function checkPoolIntersections(ctx: RuleContext): Diagnostic[] {
   return out;
 }
 
-/** Pools over 90 % used (the ledger: every zone file's addresses, reservations included). */
+/**
+ * Pools over 90 % used. Used = the distinct ledger addresses (every zone file, reservations
+ * included) in the pool's allocatable set; counted here from the parsed ledger rather than via
+ * `IpPool.utilisation`, so no address is parsed twice.
+ */
 export function checkPoolUsage(ctx: RuleContext): Diagnostic[] {
-  const used = new Map<string, string[]>();
-  for (const key of ctx.addressOwners.keys()) {
-    const found = ctx.poolOf(key);
+  const used = new Map<string, number>();
+  for (const { addr } of ctx.addressOwners.values()) {
+    const found = addr && ctx.poolOf(addr);
     if (found?.match !== "allocatable") continue;
-    const list = used.get(found.pool.name);
-    if (list) list.push(key);
-    else used.set(found.pool.name, [key]);
+    used.set(found.pool.name, (used.get(found.pool.name) ?? 0) + 1);
   }
   const out: Diagnostic[] = [];
   for (const entry of ctx.pools.values()) {
-    const addresses = used.get(entry.name);
-    if (!entry.ip || !addresses) continue;
-    const u = entry.ip.utilisation(addresses);
-    if (u.percent <= NEARLY_FULL_PERCENT) continue;
+    const count = used.get(entry.name);
+    if (!entry.ip || count === undefined || entry.ip.size === 0n) continue;
+    const percent = (count / Number(entry.ip.size)) * 100;
+    if (percent <= NEARLY_FULL_PERCENT) continue;
+    const free = entry.ip.size - BigInt(count);
     out.push(
       diag(
         "zmgr::pool::nearly_full",
         "warning",
-        `pool "${entry.name}" is ${u.percent.toFixed(1)} % used (${u.used} of ${u.size}, ${u.free} free)`,
+        `pool "${entry.name}" is ${percent.toFixed(1)} % used (${count} of ${entry.ip.size}, ${free} free)`,
         `add addresses to "${entry.name}" (\`zmgr pool add-address ${entry.name} …\` or a wider range) before it runs out`,
         entry.file,
         ["pool"],

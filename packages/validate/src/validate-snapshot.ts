@@ -65,7 +65,7 @@ export function validateSnapshot(snapshot: Snapshot, opts: ValidateOptions = {})
     );
     if (host) {
       out.push(...checkZoneOnHost(host, z), ...checkZoneVnicsOnHost(ctx, host, z));
-      if (opts.host) out.push(...checkZoneAddressesOnHost(opts.host, z));
+      if (opts.host) out.push(...checkZoneAddressesOnHost(ctx, opts.host, z));
     }
   }
   if (opts.host) out.push(...checkUnregisteredHostZones(snapshot, opts.host));

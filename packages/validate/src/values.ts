@@ -7,70 +7,70 @@ const UNSAFE = /["\n\r]/;
 /** Address fields are comma lists to zonecfg: a comma inside one value would split it. */
 const UNSAFE_ADDRESS = /["\n\r,]/;
 
-function problem(value: string, address: boolean): string | undefined {
-  const m = (address ? UNSAFE_ADDRESS : UNSAFE).exec(value);
-  if (!m) return undefined;
-  return m[0] === "," ? "a comma" : m[0] === '"' ? "a double quote" : "a line break";
-}
+/** `path` is a thunk: building 60,000 path arrays for a clean registry would cost more than the check. */
+type Check = (value: string, path: () => string[]) => void;
 
-function unsafe(
+/** A checker that appends a diagnostic to `out` for each unsafe value it is shown. */
+function checker(
+  out: Diagnostic[],
   owner: string,
   file: string | undefined,
-  path: string[],
-  value: string,
   address: boolean,
-): Diagnostic[] {
-  const what = problem(value, address);
-  if (what === undefined) return [];
-  return [
-    diag(
-      "zmgr::value::unsafe",
-      "error",
-      `${owner}: value ${JSON.stringify(value)} contains ${what}, which cannot be written to zonecfg safely`,
-      address
-        ? "write one address per value, without quotes or line breaks"
-        : "remove the double quotes and line breaks from the value",
-      file,
-      path,
-    ),
-  ];
+): Check {
+  const re = address ? UNSAFE_ADDRESS : UNSAFE;
+  return (value, path) => {
+    const m = re.exec(value);
+    if (!m) return;
+    const what = m[0] === "," ? "a comma" : m[0] === '"' ? "a double quote" : "a line break";
+    out.push(
+      diag(
+        "zmgr::value::unsafe",
+        "error",
+        `${owner}: value ${JSON.stringify(value)} contains ${what}, which cannot be written to zonecfg safely`,
+        address
+          ? "write one address per value, without quotes or line breaks"
+          : "remove the double quotes and line breaks from the value",
+        file,
+        path(),
+      ),
+    );
+  };
 }
 
 /** The zone net values that end up in a zonecfg script (address fields: no commas either). */
 export function checkZoneValues(z: ZoneSubject): Diagnostic[] {
-  const owner = `zone "${z.name}"`;
-  return z.zone.nets.flatMap((net, n) => [
-    ...net.addresses.flatMap((a, i) =>
-      unsafe(owner, z.file, at("zone", "net", n, "address", i), a, true),
-    ),
-    ...net.gateways.flatMap((g, i) =>
-      unsafe(owner, z.file, at("zone", "net", n, "gateway", i), g, true),
-    ),
-    ...(net.vnic === undefined
-      ? []
-      : unsafe(owner, z.file, at("zone", "net", n, "vnic"), net.vnic, true)),
-    ...(net.stub === undefined
-      ? []
-      : unsafe(owner, z.file, at("zone", "net", n, "stub"), net.stub, true)),
-  ]);
+  const out: Diagnostic[] = [];
+  const check = checker(out, `zone "${z.name}"`, z.file, true);
+  z.zone.nets.forEach((net, n) => {
+    net.addresses.forEach((a, i) => {
+      check(a, () => at("zone", "net", n, "address", i));
+    });
+    net.gateways.forEach((g, i) => {
+      check(g, () => at("zone", "net", n, "gateway", i));
+    });
+    if (net.vnic !== undefined) check(net.vnic, () => at("zone", "net", n, "vnic"));
+    if (net.stub !== undefined) check(net.stub, () => at("zone", "net", n, "stub"));
+  });
+  return out;
 }
 
 /** The template values that end up in a zonecfg script. */
 export function checkTemplateValues(t: TemplateSubject): Diagnostic[] {
-  const owner = `template "${t.name}"`;
+  const out: Diagnostic[] = [];
+  const check = checker(out, `template "${t.name}"`, t.file, false);
   const tp = t.template;
-  const one = (path: string[], v: string) => unsafe(owner, t.file, path, v, false);
-  return [
-    ...one(["template", "brand"], tp.brand),
-    ...(tp.cappedMemory === undefined ? [] : one(["template", "capped-memory"], tp.cappedMemory)),
-    ...tp.fs.flatMap((f, i) => [
-      ...one(at("template", "fs", i), f.dir),
-      ...one(at("template", "fs", i), f.special),
-    ]),
-    ...tp.datasets.flatMap((d, i) => one(at("template", "dataset", i), d)),
-    ...tp.attrs.flatMap((a, i) => [
-      ...one(at("template", "attr", i), a.name),
-      ...one(at("template", "attr", i), a.value),
-    ]),
-  ];
+  check(tp.brand, () => ["template", "brand"]);
+  if (tp.cappedMemory !== undefined) check(tp.cappedMemory, () => ["template", "capped-memory"]);
+  tp.fs.forEach((f, i) => {
+    check(f.dir, () => at("template", "fs", i));
+    check(f.special, () => at("template", "fs", i));
+  });
+  tp.datasets.forEach((d, i) => {
+    check(d, () => at("template", "dataset", i));
+  });
+  tp.attrs.forEach((a, i) => {
+    check(a.name, () => at("template", "attr", i));
+    check(a.value, () => at("template", "attr", i));
+  });
+  return out;
 }

@@ -1,7 +1,6 @@
 import type { Diagnostic } from "@zmgr/errors";
 import { checkAddressFieldLength, checkLinkName } from "@zmgr/illumos-exec";
-import { canonicalAddress } from "@zmgr/ipam";
-import type { RuleContext } from "./context.js";
+import { addressText, type RuleContext } from "./context.js";
 import { at, diag } from "./diagnostic.js";
 import type { ZoneSubject } from "./types.js";
 
@@ -14,7 +13,7 @@ export function checkZoneVnics(ctx: RuleContext, z: ZoneSubject): Diagnostic[] {
   z.zone.nets.forEach((net, n) => {
     const vnic = net.vnic;
     if (vnic === undefined) return;
-    const path = at("zone", "net", n, "vnic");
+    const path = () => at("zone", "net", n, "vnic");
     const problem = checkLinkName(vnic);
     if (problem !== undefined) {
       out.push(
@@ -24,7 +23,7 @@ export function checkZoneVnics(ctx: RuleContext, z: ZoneSubject): Diagnostic[] {
           `VNIC of zone "${z.name}" net "${net.name}": ${problem}`,
           "use at most 31 characters of [A-Za-z0-9_.], not starting with a digit, ending in a number without a leading zero (e.g. web0_0)",
           z.file,
-          path,
+          path(),
         ),
       );
     }
@@ -38,7 +37,7 @@ export function checkZoneVnics(ctx: RuleContext, z: ZoneSubject): Diagnostic[] {
           `VNIC "${vnic}" of zone "${z.name}" net "${net.name}" is also used by ${owner.zone === z.name ? "another net of this zone" : `zone "${owner.zone}"`}`,
           "every net needs its own VNIC: choose another name (create --vnic <net>=<name>)",
           z.file,
-          path,
+          path(),
         ),
       );
     } else if (stubOf !== undefined) {
@@ -49,11 +48,14 @@ export function checkZoneVnics(ctx: RuleContext, z: ZoneSubject): Diagnostic[] {
           `VNIC "${vnic}" of zone "${z.name}" has the name of the stub of pool "${stubOf}"`,
           "choose a VNIC name that is not a stub (create --vnic <net>=<name>)",
           z.file,
-          path,
+          path(),
         ),
       );
     }
-    const tooLong = checkAddressFieldLength(net.addresses.map(canonical));
+    // the canonical form is never longer than any other spelling: measure it only when needed
+    const tooLong =
+      checkAddressFieldLength(net.addresses) &&
+      checkAddressFieldLength(net.addresses.map((a) => canonical(ctx, a)));
     if (tooLong !== undefined) {
       out.push(
         diag(
@@ -70,11 +72,10 @@ export function checkZoneVnics(ctx: RuleContext, z: ZoneSubject): Diagnostic[] {
   return out;
 }
 
-/** zoneadmd sees the inet_ntop form: measure that, not what the file happens to say. */
-function canonical(address: string): string {
-  try {
-    return canonicalAddress(address);
-  } catch {
-    return address;
-  }
+/** zoneadmd sees the inet_ntop form: measure that ("a/p"), not what the file happens to say. */
+function canonical(ctx: RuleContext, text: string): string {
+  const a = ctx.addr(text);
+  if (!a) return text;
+  const slash = text.indexOf("/");
+  return slash < 0 ? addressText(a) : `${addressText(a)}${text.slice(slash)}`;
 }

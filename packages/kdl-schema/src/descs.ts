@@ -1,11 +1,6 @@
-import {
-  CONFIG_DESCS,
-  type FieldDesc,
-  POOL_DESCS,
-  PUBLISHER_DESCS,
-  TEMPLATE_DESCS,
-  ZONE_DESCS,
-} from "./field-specs.js";
+import { CONFIG_DESCS, type FieldDesc, POOL_DESCS, PUBLISHER_DESCS } from "./field-specs.js";
+import { TEMPLATE_DESCS } from "./field-specs-template.js";
+import { ZONE_DESCS } from "./field-specs-zone.js";
 import type { Spec } from "./kdl-text.js";
 import type { DocKind, DocValueMap } from "./types.js";
 

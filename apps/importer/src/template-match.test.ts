@@ -1,4 +1,5 @@
 import type { Template } from "@zmgr/kdl-schema";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chooseTemplate, lineUp, netNames } from "./template-match.js";
 
@@ -97,5 +98,52 @@ describe("netNames", () => {
       "net3",
     ]);
     expect(netNames([undefined, { name: "internal", pools: [] }])).toEqual(["net0", "internal"]);
+  });
+});
+
+describe("chooseTemplate properties", () => {
+  const pool = fc.constantFrom("internal", "public", "public-v6", "dmz");
+  const arbTemplate = fc.record({
+    brand: fc.constantFrom("ipkg", "lipkg", "lx"),
+    ipType: fc.constantFrom("exclusive" as const, "shared" as const),
+    nets: fc.array(fc.array(pool, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }),
+  });
+  const arbTemplates = fc
+    .uniqueArray(fc.tuple(fc.stringMatching(/^[a-z]{1,6}$/), arbTemplate), {
+      selector: ([n]) => n,
+      maxLength: 6,
+    })
+    .map((list) =>
+      list.map(([name, t]) =>
+        template(name, t.brand, Object.fromEntries(t.nets.map((p, i) => [`n${i}`, p])), t.ipType),
+      ),
+    );
+  const arbZone = fc.record({
+    brand: fc.constantFrom("ipkg", "lipkg", "lx"),
+    ipType: fc.constantFrom("exclusive" as const, "shared" as const),
+    nets: fc.array(
+      fc.record({ pools: fc.array(fc.option(pool, { nil: undefined }), { maxLength: 2 }) }),
+      { maxLength: 3 },
+    ),
+  });
+
+  it("picks a template of the zone's brand covering the most addresses, whatever the order", () => {
+    fc.assert(
+      fc.property(arbZone, arbTemplates, fc.boolean(), (zone, templates, pickDefault) => {
+        const def = pickDefault ? (templates[0]?.name ?? "oi") : "oi";
+        const choice = chooseTemplate(zone, templates, def);
+        const sameBrand = templates.filter((t) => t.brand === zone.brand);
+        if (sameBrand.length === 0) {
+          expect(choice).toBeUndefined();
+          return;
+        }
+        expect(choice?.template.brand).toBe(zone.brand);
+        const best = Math.max(...sameBrand.map((t) => lineUp(zone, t).covered));
+        expect(choice?.covered).toBe(best);
+        expect(chooseTemplate(zone, [...templates].reverse(), def)?.template.name).toBe(
+          choice?.template.name,
+        );
+      }),
+    );
   });
 });

@@ -53,7 +53,7 @@ export async function loadSimHost(stateFile: string, flavour?: SimFlavour): Prom
     );
   }
   const host = new SimHost();
-  host.state = restoreState(json, stateFile);
+  host.state = restoreState(json, stateFile, false);
   return host;
 }
 

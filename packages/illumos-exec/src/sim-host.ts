@@ -92,7 +92,7 @@ export class SimHost {
   }
 
   toJSON(): SimState {
-    return structuredClone(this.state);
+    return JSON.parse(JSON.stringify(this.state)) as SimState;
   }
 
   get flavour(): SimFlavour {
@@ -196,7 +196,8 @@ export class SimHost {
       return { result: { ...out }, delayMs: 0 };
     }
     const line = [prog, ...args].join(" ");
-    const snapshot = structuredClone(this.state);
+    // Restored if a handler throws (a simulator bug must not leave a half-made change).
+    const snapshot = JSON.stringify(this.state);
     const ctx: SimCtx = {
       state: this.state,
       out,
@@ -214,7 +215,7 @@ export class SimHost {
       else handler(ctx, args);
     } catch (e) {
       const faultState = this.state.faults;
-      this.state = { ...snapshot, faults: faultState };
+      this.state = { ...(JSON.parse(snapshot) as SimState), faults: faultState };
       out.fail(`${prog}: internal simulator error: ${(e as Error).message}`);
     }
     return { result: { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr }, delayMs };

@@ -15,7 +15,7 @@ export class SimStateError extends ZmgrError {
 }
 
 /** Check the shape of a saved state (structure only; values are trusted as written by us). */
-export function restoreState(json: unknown, file?: string): SimState {
+export function restoreState(json: unknown, file?: string, copy = true): SimState {
   const o = json as Partial<SimState> | null;
   if (typeof o !== "object" || o === null || o.version !== 1)
     throw new SimStateError("the simulator state is not a version 1 state object", file);
@@ -24,7 +24,7 @@ export function restoreState(json: unknown, file?: string): SimState {
       throw new SimStateError(`the simulator state has no "${k}" list`, file);
   if (o.flavour !== "omnios" && o.flavour !== "illumos")
     throw new SimStateError(`unknown simulator flavour ${JSON.stringify(o.flavour)}`, file);
-  const s = structuredClone(o) as SimState;
+  const s = (copy ? JSON.parse(JSON.stringify(o)) : o) as SimState;
   s.delays ??= [];
   s.datasets ??= {};
   return s;

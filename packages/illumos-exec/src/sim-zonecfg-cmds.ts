@@ -19,6 +19,29 @@ import { cloneConfig, cloneResource, type ZonecfgSession } from "./sim-zonecfg-s
 
 const GLOBAL_ONLY = new Set(["create", "commit", "delete", "export", "revert", "verify", "select"]);
 const RESOURCE_ONLY = new Set(["end", "cancel"]);
+const MODIFYING = new Set([
+  "create",
+  "set",
+  "clear",
+  "add",
+  "remove",
+  "select",
+  "delete",
+  "commit",
+  "revert",
+]);
+/** ZC `gz_invalid_resource` / `gz_invalid_property`: what `-z global` cannot have. */
+const GZ_INVALID_RT = new Set(["fs", "net", "device", "attr", "dataset"]);
+const GZ_INVALID_PROP = new Set([
+  "zonepath",
+  "autoboot",
+  "bootargs",
+  "brand",
+  "limitpriv",
+  "ip-type",
+  "hostid",
+  "fs-allowed",
+]);
 const ALL_RT = [
   "net",
   "fs",
@@ -68,6 +91,15 @@ export function runCommand(s: ZonecfgSession, c: LexedCommand) {
   const flags = rest.filter((t) => t.kind === "word" && t.text.startsWith("-")).map((t) => t.text);
   const args = rest.filter((t) => !(t.kind === "word" && t.text.startsWith("-")));
   const force = flags.includes("-F");
+  if (s.zone.startsWith("SUNW") && MODIFYING.has(cmd))
+    return s.zerr(`${s.zone}: zones beginning with SUNW are read-only.`);
+  if (s.zone === "global" && !s.scope && (cmd === "add" || cmd === "set")) {
+    const what = cmd === "add" ? args[0]?.text : rest[0]?.text;
+    if (cmd === "add" && GZ_INVALID_RT.has(what ?? ""))
+      return s.zerr(`${what} is not a valid resource for the global zone.`);
+    if (cmd === "set" && GZ_INVALID_PROP.has(what ?? ""))
+      return s.zerr(`${what} is not a valid property for the global zone.`);
+  }
   if (GLOBAL_ONLY.has(cmd) && s.scope)
     return s.zerr(`The ${cmd} command only makes sense in the global scope.`);
   if (RESOURCE_ONLY.has(cmd) && !s.scope)

@@ -373,3 +373,25 @@ describe("zonecfg one-shot commands", () => {
     );
   });
 });
+
+describe("zonecfg special zones", () => {
+  it("SUNW zones are read-only", () => {
+    const h = SimHost.fresh();
+    expect(zc(h, "-z", "SUNWx", "create")).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: "SUNWx: zones beginning with SUNW are read-only.\n",
+    });
+  });
+
+  it("the global zone refuses zone-only resources and properties", () => {
+    const h = SimHost.fresh();
+    expect(zc(h, "-z", "global", "add net").stderr).toBe(
+      "net is not a valid resource for the global zone.\n",
+    );
+    expect(zc(h, "-z", "global", "set zonepath=/x").stderr).toBe(
+      "zonepath is not a valid property for the global zone.\n",
+    );
+    expect(zc(h, "-z", "global", "set cpu-shares=10").exitCode).toBe(0);
+  });
+});

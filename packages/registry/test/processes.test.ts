@@ -18,7 +18,7 @@ let worker = "";
 beforeAll(async () => {
   bundleDir = await mkdtemp(join(tmpdir(), "zmgr-registry-worker-"));
   worker = await bundleWorker(bundleDir);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await rm(bundleDir, { recursive: true, force: true });
@@ -70,7 +70,7 @@ describe("several processes", () => {
     );
     expect(pool.parsed.text).toContain("// hoster block");
     expect(await readdir(root)).toEqual(["pools"]);
-  }, 90_000);
+  }, 180_000);
 
   it("leaves every file whole when a writer is killed with SIGKILL mid-write", async () => {
     const root = await registryWith({ "config.kdl": 'default-template "oi"\n' });

@@ -18,7 +18,7 @@ async function addAddress(pool: string, address: string): Promise<void> {
       const addresses = [...value.mode.addresses, address];
       await registry.put("pool", { ...value, mode: { kind: "list", addresses } }, file);
     },
-    { timeoutMs: 120_000 },
+    { timeoutMs: 170_000 },
   );
 }
 

@@ -139,6 +139,19 @@ describe("registry lock", () => {
     expect(notes).toHaveLength(1);
   });
 
+  it("gets past a guard file left by a crashed process (pid gone, or older than 10 s)", async () => {
+    const root = await tempDir();
+    const guard = join(root, ".zmgr.lock.guard");
+    await writeFile(join(root, ".zmgr.lock"), lockInfo(await deadPid(), hostname()));
+    await writeFile(guard, JSON.stringify({ pid: await deadPid(), host: hostname() }));
+    const first = await acquireLock(root, { timeoutMs: 2000 });
+    await writeFile(guard, JSON.stringify({ pid: process.pid, host: hostname() }));
+    const old = new Date(Date.now() - 11_000);
+    await utimes(guard, old, old);
+    await first.release();
+    expect(await readdir(root)).toEqual([]);
+  });
+
   it("releases without error after the registry directory itself was removed", async () => {
     const root = await tempDir();
     const lock = await acquireLock(root, { timeoutMs: 100 });

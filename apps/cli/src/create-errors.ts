@@ -20,8 +20,21 @@ export class PreflightError extends ZmgrError {
 }
 
 /** One pre-flight problem as a Diagnostic (the same shape validate produces). */
-export function problem(code: string, message: string, help: string, file?: string): Diagnostic {
-  return { code, severity: "error", message, help, ...(file ? { file } : {}) };
+export function problem(
+  code: string,
+  message: string,
+  help: string,
+  file?: string,
+  path?: string[],
+): Diagnostic {
+  return {
+    code,
+    severity: "error",
+    message,
+    help,
+    ...(file ? { file } : {}),
+    ...(path ? { path } : {}),
+  };
 }
 
 export class ZoneBusyError extends ZmgrError {

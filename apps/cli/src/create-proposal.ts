@@ -15,7 +15,7 @@ import {
   type ZoneNet,
 } from "@zmgr/kdl-schema";
 import type { Snapshot } from "@zmgr/registry";
-import { type HostFacts, poolSpecOf, validateProposedZone } from "@zmgr/validate";
+import { type HostFacts, poolSpecOf, validateProposedZone, withLocations } from "@zmgr/validate";
 import { PreflightError, problem } from "./create-errors.js";
 import { hostUsedAddresses, registryUsedAddresses } from "./used-addresses.js";
 
@@ -115,6 +115,15 @@ export function checkRequest(req: CreateRequest): void {
 
 /** Pre-flight + allocation. Throws PreflightError listing every problem; runs no command. */
 export function proposeZone(snap: Snapshot, req: CreateRequest, facts: HostFacts): CreateProposal {
+  try {
+    return propose(snap, req, facts);
+  } catch (err) {
+    if (!(err instanceof PreflightError)) throw err;
+    throw new PreflightError(req.name, withLocations(snap, err.diagnostics));
+  }
+}
+
+function propose(snap: Snapshot, req: CreateRequest, facts: HostFacts): CreateProposal {
   checkRequest(req);
   const bad: Diagnostic[] = [];
   const tname = req.template ?? snap.config.defaultTemplate;
@@ -173,7 +182,7 @@ export function proposeZone(snap: Snapshot, req: CreateRequest, facts: HostFacts
   const cfgNets: ZoneConfigSpec["nets"] = [];
   template.nets.forEach((tnet, index) => {
     const pools: Pool[] = [];
-    for (const pname of tnet.pools) {
+    for (const [pi, pname] of tnet.pools.entries()) {
       const pool = snap.pools.get(pname)?.parsed.value;
       if (pool) pools.push(pool);
       else
@@ -183,6 +192,7 @@ export function proposeZone(snap: Snapshot, req: CreateRequest, facts: HostFacts
             `template ${tname}, net ${tnet.name}: pool ${pname} not found`,
             "create the pool with `zmgr pool create` or fix the template",
             `templates/${tname}.kdl`,
+            ["template", "net", String(index), "pool", String(pi)],
           ),
         );
     }

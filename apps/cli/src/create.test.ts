@@ -266,3 +266,35 @@ describe("zmgr create", () => {
     expect(JSON.parse(r.stderr)).toMatchObject({ error: { code: "zmgr::zone::exists" } });
   });
 });
+
+describe("zmgr create pre-flight report", () => {
+  it("lists every problem, each with its code and help", async () => {
+    env = await testEnv();
+    const r = await env.run(
+      "create",
+      "bad1",
+      "-t",
+      "router",
+      "--ip",
+      "nope=10.1.0.5",
+      "--vnic",
+      "nada=x1",
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("template router has no net named nope");
+    expect(r.stderr).toContain("template router has no net named nada");
+    expect(r.stderr).toContain("[zmgr::create::unknown_net]");
+  });
+
+  it("shows a source excerpt with a caret for a problem in a registry file", async () => {
+    env = await testEnv();
+    await writeFile(
+      join(env.root, "templates/broken.kdl"),
+      `template "broken" {\n  brand "ipkg"\n  net "internal" { pool "nosuch"; }\n}\n`,
+    );
+    const r = await env.run("create", "b1", "-t", "broken");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("templates/broken.kdl:3:");
+    expect(r.stderr).toMatch(/3 \| {3}net "internal" \{ pool "nosuch"; \}\n.*\^/);
+  });
+});

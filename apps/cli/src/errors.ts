@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatLocation, isZmgrError, type SourceLocation, ZmgrError } from "@zmgr/errors";
+import {
+  type Diagnostic,
+  formatLocation,
+  isZmgrError,
+  type SourceLocation,
+  ZmgrError,
+} from "@zmgr/errors";
 import type { Colors } from "./output.js";
 
 /** Bad command line: exit 2. */
@@ -66,8 +72,17 @@ export function renderError(
         .split("\n")
         .map((l) => `  ${c.dim("│")} ${l}`),
     );
-  if (err.location) lines.push(...excerpt(err.location, opts.registryRoot, c));
-  if (err.help) lines.push(`  ${c.cyan("help")}: ${err.help}`);
+  const diags = Array.isArray(d.diagnostics) ? (d.diagnostics as Diagnostic[]) : [];
+  if (diags.length > 1) {
+    for (const x of diags) {
+      const where = x.location ? ` (${formatLocation(x.location)})` : x.file ? ` (${x.file})` : "";
+      lines.push(
+        `  ${x.severity === "error" ? c.red("✖") : c.yellow("!")} ${x.message}${where} [${x.code}]`,
+      );
+      lines.push(`      ${c.cyan("help")}: ${x.help}`);
+    }
+  } else if (err.location) lines.push(...excerpt(err.location, opts.registryRoot, c));
+  if (err.help && diags.length <= 1) lines.push(`  ${c.cyan("help")}: ${err.help}`);
   if (opts.verbose && err.cause instanceof Error && err.cause.stack)
     lines.push(c.dim(err.cause.stack));
   return `${lines.join("\n")}\n`;

@@ -1,5 +1,4 @@
 import { homedir, hostname } from "node:os";
-import { createInterface } from "node:readline";
 import type { CliDeps } from "./deps.js";
 
 /**
@@ -32,14 +31,16 @@ export function processDeps(): CliDeps {
     hostname: hostname(),
     pid: process.pid,
     now: () => new Date(),
-    prompt: (question) =>
-      new Promise((resolve) => {
+    prompt: async (question) => {
+      const { createInterface } = await import("node:readline");
+      return new Promise((resolve) => {
         const rl = createInterface({ input: process.stdin, output: process.stderr });
         rl.question(question, (answer) => {
           rl.close();
           resolve(answer);
         });
-      }),
+      });
+    },
     onInterrupt: (handler) => {
       handlers.add(handler);
       return () => handlers.delete(handler);

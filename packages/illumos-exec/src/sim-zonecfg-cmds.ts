@@ -1,4 +1,5 @@
-import { type LexedCommand, readValue, type Tok, type Value } from "./sim-zonecfg-lex.js";
+import { clearGlobal, create, deleteZone, setGlobal } from "./sim-zonecfg-global.js";
+import { type LexedCommand, readValue, type Tok } from "./sim-zonecfg-lex.js";
 import {
   aliasValue,
   exportText,
@@ -6,7 +7,7 @@ import {
   resourceBlock,
   topLevelInfo,
 } from "./sim-zonecfg-print.js";
-import { aliasedRctls, BRANDS, GLOBAL_PROPS, resourceProps } from "./sim-zonecfg-props.js";
+import { aliasedRctls, resourceProps } from "./sim-zonecfg-props.js";
 import {
   addResource,
   editResourceList,
@@ -15,7 +16,7 @@ import {
   removeOne,
   setResourceProp,
 } from "./sim-zonecfg-res.js";
-import { cloneConfig, cloneResource, type ZonecfgSession } from "./sim-zonecfg-session.js";
+import { cloneResource, type ZonecfgSession } from "./sim-zonecfg-session.js";
 
 const GLOBAL_ONLY = new Set(["create", "commit", "delete", "export", "revert", "verify", "select"]);
 const RESOURCE_ONLY = new Set(["end", "cancel"]);
@@ -42,28 +43,6 @@ const GZ_INVALID_PROP = new Set([
   "hostid",
   "fs-allowed",
 ]);
-const ALL_RT = [
-  "net",
-  "fs",
-  "dataset",
-  "attr",
-  "capped-memory",
-  "capped-cpu",
-  "dedicated-cpu",
-  "device",
-  "rctl",
-  "admin",
-  "security-flags",
-];
-
-function syntax(s: ZonecfgSession, tok: string) {
-  s.ctx.out.err(
-    s.file !== undefined
-      ? `syntax error on line ${s.line} at '${tok}'`
-      : `syntax error at '${tok}'`,
-  );
-  s.sawError = true;
-}
 
 /** Words and `-X` flags of a command; `prop=value` pairs when asked for. */
 function pairs(toks: Tok[]): [string, string][] | undefined {
@@ -86,7 +65,7 @@ function pairs(toks: Tok[]): [string, string][] | undefined {
 export function runCommand(s: ZonecfgSession, c: LexedCommand) {
   s.line = c.line;
   const [head, ...rest] = c.toks;
-  if (head?.kind !== "word") return syntax(s, head?.text ?? "");
+  if (head?.kind !== "word") return s.syntax(head?.text ?? "");
   const cmd = head.text === "quit" ? "exit" : head.text;
   const flags = rest.filter((t) => t.kind === "word" && t.text.startsWith("-")).map((t) => t.text);
   const args = rest.filter((t) => !(t.kind === "word" && t.text.startsWith("-")));
@@ -110,10 +89,10 @@ export function runCommand(s: ZonecfgSession, c: LexedCommand) {
     case "set": {
       const k = rest[0];
       if (k?.kind !== "word" || rest[1]?.kind !== "=")
-        return syntax(s, rest[1]?.text ?? k?.text ?? "set");
+        return s.syntax(rest[1]?.text ?? k?.text ?? "set");
       const v = readValue(rest, 2);
-      if ("bad" in v) return syntax(s, v.bad);
-      if (v.next !== rest.length) return syntax(s, rest[v.next]?.text ?? "");
+      if ("bad" in v) return s.syntax(v.bad);
+      if (v.next !== rest.length) return s.syntax(rest[v.next]?.text ?? "");
       if (s.scope) return setResourceProp(s, k.text, v.value);
       if (!s.initialize()) return;
       return setGlobal(s, k.text, v.value);
@@ -133,20 +112,20 @@ export function runCommand(s: ZonecfgSession, c: LexedCommand) {
         const k = args[0];
         const v = readValue(args, 1);
         if (k?.kind !== "word" || "bad" in v)
-          return syntax(s, "bad" in v ? v.bad : (k?.text ?? cmd));
+          return s.syntax("bad" in v ? v.bad : (k?.text ?? cmd));
         return editResourceList(s, k.text, v.value, cmd === "add");
       }
       if (!s.initialize()) return;
       const rt = args[0]?.text ?? "";
       if (cmd === "add")
-        return args.length === 1 ? addResource(s, rt) : syntax(s, args[1]?.text ?? rt);
+        return args.length === 1 ? addResource(s, rt) : s.syntax(args[1]?.text ?? rt);
       return removeResources(s, rt, args.slice(1), force);
     }
     case "select": {
       if (!s.initialize()) return;
       const rt = args[0]?.text ?? "";
       const f = pairs(args.slice(1));
-      if (!f || !resourceProps(rt, s.flavour)) return syntax(s, args[1]?.text ?? rt);
+      if (!f || !resourceProps(rt, s.flavour)) return s.syntax(args[1]?.text ?? rt);
       const found = (s.handle?.resources ?? []).filter(
         (r) => r.type === rt && matches(r, f, s.handle?.ipType === "shared"),
       );
@@ -204,112 +183,14 @@ export function runCommand(s: ZonecfgSession, c: LexedCommand) {
       ].join("\n")}\n`;
       return;
     default:
-      return syntax(s, head.text);
+      return s.syntax(head.text);
   }
-}
-
-function create(s: ZonecfgSession, rest: Tok[]) {
-  const words = rest.map((t) => t.text);
-  const force = words.includes("-F");
-  const z = s.existing();
-  if (z) {
-    if (s.installed()) return s.zerr(`Zone ${s.zone} already installed; create not allowed.`);
-    if (!force) {
-      s.zerr(
-        "Zone exists, input not from terminal and -F not specified:\ncreate command ignored, exiting.",
-      );
-      s.stop = true;
-      return;
-    }
-    s.ctx.out.out(`Zone ${s.zone} already exists; overwriting.`);
-  }
-  const ti = words.indexOf("-t");
-  const ai = words.indexOf("-a");
-  let handle = s.blank();
-  if (ai >= 0)
-    return s.zerr(
-      `${words[ai + 1] ?? ""}: attaching a detached zonepath is not supported by the zmgr simulator`,
-    );
-  if (ti >= 0) {
-    const t = words[ti + 1] ?? "";
-    const src = s.ctx.state.zones.find((x) => x.name === t);
-    if (src) handle = { ...cloneConfig(src), zonepath: "" };
-    else if (BRANDS.has(t)) handle.brand = t;
-    else if (t !== "SUNWdefault" && t !== "SUNWblank")
-      return s.zerr(`${t}: No such zone configured`);
-  }
-  s.handle = handle;
-  s.isNew = !z;
-  s.dirty = true;
-}
-
-function setGlobal(s: ZonecfgSession, prop: string, value: Value) {
-  const h = s.handle;
-  if (!h) return;
-  if (value.kind !== "simple") return syntax(s, "[");
-  const v = value.text;
-  const alias = aliasedRctls(s.flavour).find((a) => a.prop === prop);
-  if (alias) {
-    if (!/^[0-9]+[KMGT]?$/.test(v)) return s.zerr(`${v}: invalid value for ${prop}`);
-    h.resources = h.resources.filter((r) => !(r.type === "rctl" && r.props.name === alias.rctl));
-    h.resources.push({
-      type: "rctl",
-      props: { name: alias.rctl },
-      lists: { value: [`(priv=privileged,limit=${v},action=${alias.action})`] },
-    });
-    s.dirty = true;
-    return;
-  }
-  if (!(GLOBAL_PROPS as readonly string[]).includes(prop)) {
-    const resourceProp = ALL_RT.some((rt) => resourceProps(rt, s.flavour)?.simple.includes(prop));
-    return resourceProp
-      ? s.zerr("Cannot set a resource-specific property from the global scope.")
-      : syntax(s, prop);
-  }
-  switch (prop) {
-    case "zonepath":
-      if (s.installed())
-        return s.zerr(`Zone ${s.zone} already installed; set zonepath not allowed.`);
-      if (!v.startsWith("/")) return s.zerr(`${v} is not an absolute path.`);
-      if (v === "/") return s.zerr("/ is not allowed as a zonepath.");
-      h.zonepath = v;
-      break;
-    case "brand":
-      if (s.installed()) return s.zerr(`Zone ${s.zone} already installed; set brand not allowed.`);
-      if (!BRANDS.has(v)) return s.zerr(`${v}: unknown brand.`);
-      h.brand = v;
-      break;
-    case "autoboot":
-      if (v !== "true" && v !== "false") return s.zerr("autoboot value must be 'true' or 'false'.");
-      h.autoboot = v === "true";
-      break;
-    case "ip-type":
-      if (v !== "shared" && v !== "exclusive")
-        return s.zerr("ip-type value must be 'shared' or 'exclusive'.");
-      h.ipType = v;
-      break;
-    default:
-      h.props[prop] = v;
-  }
-  s.dirty = true;
-}
-
-function clearGlobal(s: ZonecfgSession, prop: string) {
-  const h = s.handle;
-  if (!h) return;
-  const alias = aliasedRctls(s.flavour).find((a) => a.prop === prop);
-  if (alias)
-    h.resources = h.resources.filter((r) => !(r.type === "rctl" && r.props.name === alias.rctl));
-  else if (prop === "autoboot") h.autoboot = false;
-  else if (prop in h.props) delete h.props[prop];
-  else if (prop !== "ip-type") return s.zerr(`${prop}: cannot be cleared`);
-  s.dirty = true;
 }
 
 function removeResources(s: ZonecfgSession, rt: string, rest: Tok[], force: boolean) {
   const h = s.handle;
   const f = pairs(rest);
-  if (!h || !f || !resourceProps(rt, s.flavour)) return syntax(s, rest[0]?.text ?? rt);
+  if (!h || !f || !resourceProps(rt, s.flavour)) return s.syntax(rest[0]?.text ?? rt);
   const found = h.resources.filter((r) => r.type === rt && matches(r, f, h.ipType === "shared"));
   if (found.length === 0) return s.zerr(`${rt}: No such resource with that id`);
   if (f.length > 0) {
@@ -348,27 +229,8 @@ function info(s: ZonecfgSession, args: Tok[]) {
   }
   if (top.has(what)) return out.out(top.get(what) ?? "");
   const f = pairs(args.slice(1));
-  if (!resourceProps(what, s.flavour) || !f) return syntax(s, what);
+  if (!resourceProps(what, s.flavour) || !f) return s.syntax(what);
   const found = h.resources.filter((r) => r.type === what && matches(r, f, h.ipType === "shared"));
   if (found.length === 0 && f.length > 0) return out.out(`No such ${what} resource.`);
   for (const r of found) out.stdout += `${resourceBlock(r, s.flavour).join("\n")}\n`;
-}
-
-function deleteZone(s: ZonecfgSession, force: boolean) {
-  const z = s.existing();
-  if (!z) return s.zerr(`${s.zone}: No such zone configured`);
-  if (!force) {
-    if (s.installed() || z.state === "incomplete")
-      return s.zerr(
-        `Zone ${s.zone} not in configured state; delete not allowed.  Use -F to force delete.`,
-      );
-    s.zerr("Input not from terminal and -F not specified:\ndelete command ignored, exiting.");
-    s.stop = true;
-    return;
-  }
-  if (s.running()) return s.zerr(`${s.zone}: Zone state is invalid for the requested operation`);
-  const zones = s.ctx.state.zones;
-  zones.splice(zones.indexOf(z), 1);
-  s.handle = undefined;
-  s.dirty = false;
 }

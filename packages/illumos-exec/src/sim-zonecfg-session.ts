@@ -66,6 +66,16 @@ export class ZonecfgSession {
     this.sawError = true;
   }
 
+  /** A grammar error (ZCG `yyerror`): no `On line` header, the line number is in the text. */
+  syntax(tok: string): void {
+    this.ctx.out.err(
+      this.file !== undefined
+        ? `syntax error on line ${this.line} at '${tok}'`
+        : `syntax error at '${tok}'`,
+    );
+    this.sawError = true;
+  }
+
   /** `initialize(B_TRUE)`: load the zone's configuration, or report that it does not exist. */
   initialize(): boolean {
     if (this.handle) return true;

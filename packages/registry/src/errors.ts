@@ -79,3 +79,43 @@ export class InvalidNameError extends ZmgrError {
     });
   }
 }
+
+/** A new name differs only in case from an existing one (they collide on case-insensitive file systems). */
+export class CaseClashError extends ZmgrError {
+  constructor(file: string, existing: string) {
+    super("zmgr::registry::case_clash", `${file} would clash with ${existing}`, {
+      help: "names that differ only in case collide on case-insensitive file systems; pick another name",
+      details: { file, existing },
+    });
+  }
+}
+
+/** An edit of a file that does not parse: zmgr will not guess what to keep. */
+export class UnusableFileError extends ZmgrError {
+  constructor(file: string) {
+    super("zmgr::registry::unusable_file", `cannot edit ${file}: it has errors`, {
+      help: "fix the file by hand first (`zmgr validate` shows where)",
+      details: { file },
+    });
+  }
+}
+
+/** `put` was given the loaded file of another document. */
+export class RenameError extends ZmgrError {
+  constructor(from: string, to: string) {
+    super("zmgr::registry::rename", `cannot turn ${from} into ${to}`, {
+      help: "create the new document and remove the old one",
+      details: { from, to },
+    });
+  }
+}
+
+/** A reservation edit found no usable zone file. */
+export class ZoneFileMissingError extends ZmgrError {
+  constructor(name: string) {
+    super("zmgr::registry::zone_missing", `zones/${name}.kdl is missing or unusable`, {
+      help: "run `zmgr status` to see what is left of the zone",
+      details: { zone: name },
+    });
+  }
+}

@@ -1,12 +1,16 @@
 export { DirectoryStorage, versionOf } from "./dir-storage.js";
 export type { LockHolder } from "./errors.js";
 export {
+  CaseClashError,
   ConflictError,
   InvalidNameError,
   LockedError,
   ReadOnlyError,
   RegistryNotFoundError,
+  RenameError,
   UnreadableError,
+  UnusableFileError,
+  ZoneFileMissingError,
 } from "./errors.js";
 export { toStorageError } from "./fs-errors.js";
 export { caseClashes, loadSnapshot } from "./load.js";

@@ -1,6 +1,5 @@
-import { ZmgrError } from "@zmgr/errors";
 import { checkEntityName, type DocKind } from "@zmgr/kdl-schema";
-import { InvalidNameError } from "./errors.js";
+import { CaseClashError, InvalidNameError } from "./errors.js";
 import { relativePath, type Storage } from "./storage.js";
 
 /**
@@ -38,10 +37,5 @@ export async function refuseCaseClash(
   const lower = name.toLowerCase();
   const other = (await storage.list(kind)).find((n) => n !== name && n.toLowerCase() === lower);
   if (other === undefined) return;
-  const file = relativePath(kind, name);
-  const existing = relativePath(kind, other);
-  throw new ZmgrError("zmgr::registry::case_clash", `${file} would clash with ${existing}`, {
-    help: "names that differ only in case collide on case-insensitive file systems; pick another name",
-    details: { file, existing },
-  });
+  throw new CaseClashError(relativePath(kind, name), relativePath(kind, other));
 }

@@ -83,6 +83,14 @@ describe("Registry.put", () => {
     );
   });
 
+  it("refuses to write one document's loaded file under another name", async () => {
+    const reg = Registry.open(await registryWith(SPEC_REGISTRY));
+    const file = (await reg.load()).pools.get("public")!;
+    await expect(reg.put("pool", { ...file.parsed.value!, name: "other" }, file)).rejects.toThrow(
+      "cannot turn pools/public.kdl into pools/other.kdl",
+    );
+  });
+
   it("refuses invalid names and names that clash in case with an existing file", async () => {
     const reg = Registry.open(await registryWith(SPEC_REGISTRY));
     await expect(reg.put("pool", { ...newPool, name: "../etc" })).rejects.toBeInstanceOf(

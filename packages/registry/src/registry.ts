@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { hostname } from "node:os";
-import { ZmgrError } from "@zmgr/errors";
 import {
   type DocKind,
   type DocValueMap,
@@ -10,6 +9,7 @@ import {
   type Zone,
 } from "@zmgr/kdl-schema";
 import { DirectoryStorage } from "./dir-storage.js";
+import { RenameError, UnusableFileError, ZoneFileMissingError } from "./errors.js";
 import { loadSnapshot } from "./load.js";
 import { isProcessAlive } from "./lock-file.js";
 import { checkName, refuseCaseClash } from "./names.js";
@@ -116,23 +116,10 @@ export class Registry {
         return [];
       }
       if (previous.kind !== kind || previous.name !== name) {
-        throw new ZmgrError(
-          "zmgr::registry::rename",
-          `cannot turn ${previous.path} into ${relativePath(kind, name)}`,
-          {
-            help: "create the new document and remove the old one",
-          },
-        );
+        throw new RenameError(previous.path, relativePath(kind, name));
       }
       if (previous.parsed.value === undefined) {
-        throw new ZmgrError(
-          "zmgr::registry::unusable_file",
-          `cannot edit ${previous.path}: it has errors`,
-          {
-            help: "fix the file by hand first (`zmgr validate` shows where)",
-            details: { file: previous.path },
-          },
-        );
+        throw new UnusableFileError(previous.path);
       }
       const { text, upgraded } = updateDocument(previous.parsed, value);
       await this.storage.write(kind, name, text, previous.version);
@@ -185,13 +172,7 @@ export class Registry {
     return this.locked(opts ?? this.implicitLock(), async () => {
       const file = await this.get("zone", name);
       if (file?.parsed.value === undefined) {
-        throw new ZmgrError(
-          "zmgr::registry::zone_missing",
-          `zones/${name}.kdl is missing or unusable`,
-          {
-            help: "run `zmgr status` to see what is left of the zone",
-          },
-        );
+        throw new ZoneFileMissingError(name);
       }
       return this.put("zone", edit(file.parsed.value), file);
     });

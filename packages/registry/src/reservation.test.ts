@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Zone } from "@zmgr/kdl-schema";
 import { describe, expect, it } from "vitest";
 import { registryWith } from "../test/registry-fixture.js";
+import { ZoneFileMissingError } from "./errors.js";
 import { Registry } from "./registry.js";
 import { reservationState } from "./reservation.js";
 
@@ -61,6 +62,14 @@ describe("reservations", () => {
     const reg = Registry.open(await registryWith({}));
     await reg.reserve(zone);
     await expect(reg.reserve(zone)).rejects.toMatchObject({ code: "zmgr::registry::conflict" });
+  });
+
+  it("refuses to mark or clear a zone whose file is gone", async () => {
+    const reg = Registry.open(await registryWith({ "zones/.keep": "" }));
+    await expect(reg.markFailed("ghost", "x")).rejects.toBeInstanceOf(ZoneFileMissingError);
+    await expect(reg.clearReservation("ghost")).rejects.toMatchObject({
+      code: "zmgr::registry::zone_missing",
+    });
   });
 
   it("tells creating from interrupted by whether the pid lives on this host", () => {

@@ -35,6 +35,8 @@ export function checkZoneAddresses(ctx: RuleContext, z: ZoneSubject): Diagnostic
       }
       if (!a) return;
       const found = ctx.poolOf(a);
+      // while some pool is itself invalid, "in no pool" cannot be judged: its errors come first
+      if (found === undefined && !ctx.allPoolsUsable) return;
       if (found === undefined) {
         out.push(
           diag(

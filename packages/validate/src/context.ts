@@ -56,6 +56,8 @@ export interface RuleContext {
   zoneNames: string[];
   addressOwners: Map<string, AddressUse>;
   vnicOwners: Map<string, Use>;
+  /** false when a pool file is unparsable or refused by ipam (membership cannot be judged) */
+  allPoolsUsable: boolean;
   /** stub link name → first pool using it */
   stubs: Map<string, string>;
   host?: HostIndex;

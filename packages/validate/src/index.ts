@@ -7,5 +7,6 @@ export { NO_FILE_GROUP, type RenderOptions, renderHuman } from "./render-human.j
 export { type DiagnosticJson, renderJson, type ValidationJson } from "./render-json.js";
 export { passes, summaryLine, validationExitCode } from "./summary.js";
 export type { HostFacts, ValidateOptions } from "./types.js";
+export { applyEdits, type Edit, validateEdits } from "./validate-edit.js";
 export { validateProposedZone } from "./validate-proposed.js";
 export { validateSnapshot } from "./validate-snapshot.js";

@@ -80,13 +80,13 @@ describe("lineUp", () => {
     expect(choice.covered).toBe(2);
   });
 
-  it("leaves a net unpaired when one of its addresses is in no pool", () => {
+  it("pairs a net by the pools its addresses matched, ignoring addresses in no pool", () => {
     const zone = {
       brand: "ipkg",
       ipType: "exclusive" as const,
-      nets: [{ pools: ["internal", undefined] }],
+      nets: [{ pools: ["internal", undefined] }, { pools: [undefined] }],
     };
-    expect(lineUp(zone, oi).linedUp).toEqual([undefined]);
+    expect(lineUp(zone, router).linedUp.map((n) => n?.name)).toEqual(["internal", undefined]);
   });
 });
 

@@ -66,7 +66,7 @@ export function lineUp(zone: ZoneShape, template: Template): TemplateChoice {
     zone.nets.forEach((zoneNet, i) => {
       if (linedUp[i]) return;
       const pools = zoneNet.pools.filter((p): p is string => p !== undefined);
-      if (pools.length === 0 || pools.length < zoneNet.pools.length) return;
+      if (pools.length === 0) return; // addresses in no pool neither help nor hinder
       const net = template.nets.find((n) => !used.has(n) && fits(pools, n));
       if (net) {
         linedUp[i] = net;

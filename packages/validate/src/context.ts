@@ -146,6 +146,7 @@ export function buildContext(snapshot: Snapshot, host?: HostFacts): RuleContext 
     zoneNames,
     addressOwners,
     vnicOwners,
+    allPoolsUsable: ipPools.length === snapshot.pools.size,
     stubs,
     addr,
     poolOf,

@@ -96,6 +96,22 @@ describe("zmgr status", () => {
   });
 });
 
+describe("zmgr status: links", () => {
+  it("reports a VNIC over a pool stub that no zone owns, with the delete command", async () => {
+    env = await testEnv();
+    env.host.run({ file: "dladm", args: ["create-vnic", "-l", "oinetint0", "stray0"] });
+    env.host.run({ file: "dladm", args: ["create-vnic", "-l", "net0", "other0"] });
+    const r = await env.json<{ items: { kind: string; cleanup?: string[] }[] }>("status");
+    expect(r.code).toBe(3);
+    expect(r.value.items).toEqual([
+      expect.objectContaining({
+        kind: "vnic-not-in-registry",
+        cleanup: ["dladm delete-vnic stray0"],
+      }),
+    ]);
+  });
+});
+
 describe("zmgr boot/halt/reboot/shutdown", () => {
   it("drives the zone through zoneadm", async () => {
     env = await testEnv();

@@ -9,6 +9,7 @@ export interface DriftItem {
     | "zone-missing-on-host"
     | "zone-not-in-registry"
     | "vnic-missing-on-host"
+    | "vnic-not-in-registry"
     | "address-mismatch"
     | "create-interrupted"
     | "create-failed";
@@ -26,7 +27,7 @@ export function cleanupHint(zone: string): string {
 export interface LiveFacts {
   zones: ZoneListEntry[];
   vnics: VnicInfo[];
-  /** zonecfg info of every registered zone that exists on the host */
+  /** zonecfg info of every non-global zone on the host */
   infos: Map<string, ZonecfgInfo>;
 }
 
@@ -89,6 +90,7 @@ export function computeDrift(
       }
     }
   }
+  items.push(...orphanVnics(snap, live));
   for (const z of live.zones) {
     if (z.name === "global" || snap.zones.has(z.name)) continue;
     items.push({
@@ -119,4 +121,29 @@ function canonSet(addrs: string[]): Set<string> {
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+/**
+ * VNICs over a pool's stub that no zone file records and no host zone uses: what a create killed
+ * with `kill -9` before its reservation was written, or a hand-made leftover.
+ */
+function orphanVnics(snap: Snapshot, live: LiveFacts): DriftItem[] {
+  const stubs = new Set<string>();
+  for (const f of snap.pools.values()) if (f.parsed.value) stubs.add(f.parsed.value.stub);
+  const known = new Set<string>();
+  for (const f of snap.zones.values()) {
+    for (const n of f.parsed.value?.nets ?? []) if (n.vnic) known.add(n.vnic);
+  }
+  for (const info of live.infos.values()) {
+    for (const n of info.nets) if (n.physical) known.add(n.physical);
+  }
+  return live.vnics
+    .filter((v) => stubs.has(v.over) && !known.has(v.link))
+    .map((v) => ({
+      kind: "vnic-not-in-registry" as const,
+      zone: "",
+      message: `VNIC ${v.link} over ${v.over} belongs to no zone in the registry or on the host`,
+      help: "delete it if nothing uses it",
+      cleanup: [`dladm delete-vnic ${v.link}`],
+    }));
 }

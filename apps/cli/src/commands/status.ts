@@ -13,7 +13,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       const [zones, vnics] = await Promise.all([s.host.listZones(), s.host.showVnics()]);
       const infos = new Map<string, NonNullable<Awaited<ReturnType<typeof s.host.zoneInfo>>>>();
       for (const z of zones) {
-        if (!s.snapshot.zones.has(z.name)) continue;
+        if (z.name === "global") continue;
         const info = await s.host.zoneInfo(z.name);
         if (info) infos.set(z.name, info);
       }

@@ -1,0 +1,95 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { npm, tarballOf } from "./npm.js";
+import { cleanEnv, run, runOk } from "./run.js";
+import { ROOT } from "./workspace.js";
+
+const ctx = inject("packaging");
+const project = join(ctx.tmp, "consumer");
+const TSC = join(ROOT, "tooling/packaging/node_modules/typescript/bin/tsc");
+
+// A plain TypeScript consumer: ESM, moduleResolution node16, library d.ts files checked too.
+const MAIN_TS = `import { IpPool, PoolExhaustedError, canonicalAddress } from "@zmgr/ipam";
+import { IllumosHost, SimHost, createSimExecutor, type ZoneListEntry } from "@zmgr/illumos-exec";
+
+const pool = IpPool.from({ name: "internal", network: "10.1.0.0/24", range: { start: "10.1.0.10", end: "10.1.0.11" } });
+const first: string[] = pool.allocate([]);
+let exhausted: string | undefined;
+try {
+  pool.allocate(["10.1.0.10", "10.1.0.11"]);
+} catch (error) {
+  if (error instanceof PoolExhaustedError) exhausted = error.code;
+}
+const zones: ZoneListEntry[] = await new IllumosHost(createSimExecutor(SimHost.fresh())).listZones();
+// @ts-expect-error the declarations are real types, not any: a name is not a number
+const wrong: number = pool.name;
+console.log(JSON.stringify({ first, exhausted, v6: canonicalAddress("2001:DB8:0:0::1"), zones: zones.map((z) => z.name), wrong }));
+`;
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: "ES2022",
+    module: "Node16",
+    moduleResolution: "Node16",
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    types: ["node"],
+  },
+  include: ["main.ts"],
+};
+
+// The same program as plain JavaScript, run by Node from the installed packages.
+const MAIN_MJS = MAIN_TS.replace(", type ZoneListEntry", "")
+  .replace(/: string\[\]|: ZoneListEntry\[\]|: string \| undefined|: number/g, "")
+  .replace(/^\/\/ @ts-expect-error.*\n/m, "");
+
+describe("a fresh npm project installing the packed tarballs", () => {
+  beforeAll(async () => {
+    await mkdir(project, { recursive: true });
+    await writeFile(
+      join(project, "package.json"),
+      JSON.stringify({ name: "consumer", private: true, type: "module" }),
+    );
+    await writeFile(join(project, "main.ts"), MAIN_TS);
+    await writeFile(join(project, "main.mjs"), MAIN_MJS);
+    await writeFile(join(project, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
+    const tarballs = ctx.packages.map((p) => p.tarball);
+    await npm(ctx, ["install", "--no-audit", "--no-fund", ...tarballs, "@types/node@20"], project);
+  });
+
+  it("imports @zmgr/ipam and @zmgr/illumos-exec as ESM and they work", async () => {
+    const { stdout } = await runOk(process.execPath, ["main.mjs"], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual({
+      first: ["10.1.0.10/24"],
+      exhausted: "zmgr::pool::exhausted",
+      v6: "2001:db8::1",
+      zones: ["global"],
+      wrong: "internal",
+    });
+  });
+
+  it("type-checks against the shipped declarations (tsc --noEmit, node16, skipLibCheck off)", async () => {
+    const result = await run(process.execPath, [TSC, "--noEmit", "-p", "."], { cwd: project });
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  });
+
+  it("installs a working zmgr into node_modules/.bin", async () => {
+    const zmgr = join(project, "node_modules/.bin/zmgr");
+    const cli = ctx.packages.find((p) => p.name === "@zmgr/cli")!;
+    const { stdout } = await runOk(zmgr, ["--version"], { cwd: project, env: cleanEnv() });
+    expect(stdout.trim()).toBe(cli.version);
+  });
+
+  it("resolves each @zmgr dependency to the packed tarball, once", async () => {
+    const { stdout } = await npm(ctx, ["ls", "--all", "--json"], project);
+    const tree = JSON.stringify(JSON.parse(stdout));
+    for (const p of ctx.packages) {
+      const copies = tree.split(`"${p.name}":{"version":`).length - 1;
+      expect(copies, p.name).toBeGreaterThanOrEqual(1);
+    }
+    expect(tarballOf(ctx, "@zmgr/ipam")).toMatch(/zmgr-ipam-.*\.tgz$/);
+  });
+});

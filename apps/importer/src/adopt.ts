@@ -1,13 +1,14 @@
 import type { ZonecfgInfo, ZoneListEntry } from "@zmgr/illumos-exec";
-import type { Template, Zone, ZoneNet } from "@zmgr/kdl-schema";
+import type { Template, Zone } from "@zmgr/kdl-schema";
 import type { Snapshot } from "@zmgr/registry";
 import { validateProposedZone } from "@zmgr/validate";
 import { addZone, findClash, type Ledger } from "./ledger.js";
-import { formatAddress, groupNets, type HostNet } from "./nets.js";
+import { groupNets } from "./nets.js";
 import { matchPool, type PoolIndex, type PoolMatch } from "./pools.js";
 import { skip } from "./skips.js";
 import { chooseTemplate, netNames } from "./template-match.js";
 import type { ImportReportEntry } from "./types.js";
+import { reportNets, toZoneNet } from "./zone-net.js";
 
 export interface AdoptContext {
   snapshot: Snapshot;
@@ -66,7 +67,7 @@ export function adoptZone(ctx: AdoptContext, listed: ZoneListEntry, info: Zonecf
   }
   const names = netNames(choice.linedUp);
   const nets = grouped.nets.map((hostNet, i) =>
-    toZoneNet(ctx, names[i] ?? `net${i}`, hostNet, matches[i] ?? [], ipType, warnings),
+    toZoneNet(ctx.vnics, names[i] ?? `net${i}`, hostNet, matches[i] ?? [], ipType, warnings),
   );
   const zone: Zone = { name, template: choice.template.name, nets, created: ctx.today };
   const clash = findClash(ctx.ledger, zone);
@@ -75,7 +76,7 @@ export function adoptZone(ctx: AdoptContext, listed: ZoneListEntry, info: Zonecf
       entry: skip(
         name,
         "zmgr::import::address_in_use",
-        `address ${clash.address} is already used by zone ${clash.owner} (zones/${clash.owner}.kdl)`,
+        `address ${clash.address} is already used by zone ${clash.owner} (${ctx.snapshot.zones.has(clash.owner) ? `zones/${clash.owner}.kdl` : "imported in this run"})`,
         `find out which zone really owns ${clash.address}; fix the other one (zonecfg -z ${name}, or zones/${clash.owner}.kdl), then import again`,
         { brand, template: choice.template.name, nets: reportNets(nets), warnings },
       ),
@@ -127,55 +128,6 @@ function checkRules(ctx: AdoptContext, zone: Zone, template: Template) {
       .filter((d) => d.severity === "warning" && !OWN_WARNINGS.has(d.code))
       .map((d) => d.message),
   };
-}
-
-function toZoneNet(
-  ctx: AdoptContext,
-  name: string,
-  hostNet: HostNet,
-  matches: (PoolMatch | undefined)[],
-  ipType: "exclusive" | "shared",
-  warnings: string[],
-): ZoneNet {
-  const addresses = hostNet.addresses.map((address, j) => {
-    const match = matches[j];
-    const text = formatAddress(address, match?.prefixLength);
-    if (address.prefix === undefined) {
-      warnings.push(
-        `${address.address} on ${hostNet.physical} has no prefix length: recorded as ${text}${match ? ` (from pool ${match.pool})` : ""}`,
-      );
-    }
-    if (!match) {
-      warnings.push(
-        `${address.address} is in no pool: \`zmgr pool create\` one that covers it to manage it with zmgr`,
-      );
-    } else if (match.match === "network") {
-      warnings.push(
-        `${address.address} is inside the network of pool ${match.pool} but outside its allocatable set`,
-      );
-    }
-    return text;
-  });
-  const pools = [...new Set(matches.flatMap((m) => (m ? [m.pool] : [])))];
-  const net: ZoneNet = { name, addresses, gateways: hostNet.gateways, pools };
-  if (ipType === "shared") return { ...net, stub: hostNet.physical };
-  const over = ctx.vnics.get(hostNet.physical) ?? hostNet.globalNic;
-  if (over !== undefined) return { ...net, vnic: hostNet.physical, stub: over };
-  warnings.push(
-    `${hostNet.physical} is not a VNIC: recorded as the stub of net ${name}, and zmgr will never delete it`,
-  );
-  return { ...net, stub: hostNet.physical };
-}
-
-export function reportNets(nets: ZoneNet[]): NonNullable<ImportReportEntry["nets"]> {
-  return nets.map((n) => ({
-    name: n.name,
-    addresses: n.addresses,
-    gateways: n.gateways,
-    pools: n.pools,
-    ...(n.vnic === undefined ? {} : { vnic: n.vnic }),
-    ...(n.stub === undefined ? {} : { stub: n.stub }),
-  }));
 }
 
 function templateHelp(

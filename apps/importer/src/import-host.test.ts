@@ -270,7 +270,9 @@ describe("importHost on a simulated host", () => {
       ["web1", "imported"],
       ["web2", "skipped"],
     ]);
-    expect(report.entries[1]?.reason).toMatch(/already used by zone web1/);
+    expect(report.entries[1]?.reason).toBe(
+      "address 10.1.0.11 is already used by zone web1 (imported in this run)",
+    );
   });
 
   it("fails the write when another command registered the zone after the host was read, and stops there", async () => {

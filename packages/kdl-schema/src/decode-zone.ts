@@ -25,7 +25,11 @@ export function decodeZone(r: Reader, node: Node): Zone | undefined {
     help: help.name,
   });
   const nets = decodeZoneNets(r, f, path);
-  const created = scalar(r, f, "created", "string", path, { check: checks.date });
+  const created = scalar(r, f, "created", "string", path, {
+    check: checks.date,
+    severity: "warning",
+    help: 'write the creation date, e.g. `created "2026-03-22"`',
+  });
   const status = decodeStatus(r, f, path);
   if (name === undefined) return undefined;
   const zone: Zone = { name, nets };

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as arb from "../test/arbitraries.js";
 import { fixtures } from "../test/fixtures.js";
 import { formatDocument } from "./format.js";
 import { locate } from "./locate.js";
@@ -84,6 +85,30 @@ describe("any input, however broken", () => {
       }),
       { numRuns: 600 },
     );
+  });
+
+  it("edits any readable mutated document into any other value", () => {
+    const kinds = [...fixtures("valid"), ...fixtures("invalid")].filter((f) =>
+      DOC_KINDS.includes(f.kind),
+    );
+    const cases = fc.constantFrom(...kinds).chain((f) =>
+      fc.record({
+        kind: fc.constant(f.kind),
+        text: fc.array(edit, { maxLength: 3 }).map((edits) => edits.reduce((s, e) => e(s), f.text)),
+        value: (arb as unknown as Record<string, fc.Arbitrary<unknown>>)[f.kind]!,
+      }),
+    );
+    let edited = 0;
+    fc.assert(
+      fc.property(cases, ({ kind, text, value }) => {
+        const parsed = parseDocument(kind, text, "fuzz.kdl");
+        if (parsed.value !== undefined) edited++;
+        const out = updateDocument(parsed, value as never);
+        expect(parseDocument(kind, out.text, "fuzz.kdl").value).toEqual(value);
+      }),
+      { numRuns: 600 },
+    );
+    expect(edited).toBeGreaterThan(100);
   });
 
   it("formats without changing what the file means", () => {

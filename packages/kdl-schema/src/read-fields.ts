@@ -23,6 +23,8 @@ export interface ScalarOptions {
   /** Value check: returns a problem message, or undefined. */
   check?: (v: string) => string | undefined;
   help?: string;
+  /** Severity of a failed `check` (default error). */
+  severity?: "error" | "warning";
 }
 
 /** A single-valued field: exactly one node with exactly one argument. */
@@ -69,7 +71,15 @@ export function scalar<T extends TypeName>(
   }
   if (typeof out === "string" && opts.check) {
     const problem = opts.check(out);
-    if (problem) r.error("invalid_value", `\`${name}\`: ${problem}`, opts.help ?? problem, p);
+    if (problem) {
+      r.report(
+        "invalid_value",
+        opts.severity ?? "error",
+        `\`${name}\`: ${problem}`,
+        opts.help ?? problem,
+        p,
+      );
+    }
   }
   return out as TypeOf<T>;
 }

@@ -2,15 +2,12 @@ import type { Document, Node } from "@bgotink/kdl";
 import { buildNode, insertChild, removeChild, setEntries, setListChildren } from "./edit.js";
 import type { FieldDesc, NetDesc, NetValue } from "./field-specs.js";
 import type { Spec } from "./kdl-text.js";
+import { same } from "./same.js";
 
 /** Where a document's fields live: the node holding them (null for top-level config). */
 export interface Holder {
   parent: Node | null;
   doc: Document | null;
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Apply every field of `next` that differs from `prev` (all of them when prev is undefined). */

@@ -195,6 +195,22 @@ pool "public" {
     });
   });
 
+  it("falls back to the canonical text when an edit would not read back as the value", () => {
+    // @bgotink/kdl reads `0xa…` as a node name on the first line only; after an inserted line it
+    // would no longer parse, so the edit is not used.
+    const p = parseDocument("config", '0xzonepath-prefix "zones"\n', "config.kdl");
+    expect(p.value).toBeDefined();
+    const value = { zonepathPrefix: "/srv/zones", defaultTemplate: "oi", commandPrefix: [] };
+    const out = updateDocument(p, value);
+    expect(parseDocument("config", out.text, "config.kdl").value).toEqual(value);
+  });
+
+  it("keeps the layout when the value carries keys outside the model", () => {
+    const p = parsed("zone", creating);
+    const value = { ...p.value, status: undefined, extra: "ignored" } as unknown as Zone;
+    expect(updateDocument(p, value).text).toBe(creating.replace(/ {2}status .*\n/, ""));
+  });
+
   it("replaces a file that does not parse with the canonical text", () => {
     const broken = parseDocument("pool", 'pool "p" {', "pools/p.kdl");
     const value: Pool = {

@@ -3,7 +3,9 @@ import { format } from "@bgotink/kdl";
 import { configContainer } from "./decode-config.js";
 import { descsOf } from "./descs.js";
 import { setEntries } from "./edit.js";
+import { parseDocument } from "./parse.js";
 import { printDocument } from "./print.js";
+import { same } from "./same.js";
 import { parseKdl } from "./syntax.js";
 import type { DocKind, DocValueMap, Parsed } from "./types.js";
 import { type Holder, updateFields } from "./update-fields.js";
@@ -11,7 +13,8 @@ import { type Holder, updateFields } from "./update-fields.js";
 /**
  * Format-preserving edit: the new text differs from `previous.text` only where `value` differs
  * from `previous.value`; comments, layout and unknown nodes survive. A KDL v1 input comes back as
- * v2 (`upgraded: true`). A document that does not parse at all is replaced by `printDocument`.
+ * v2 (`upgraded: true`). A document that does not parse at all, or whose edit would not read back
+ * as `value`, is replaced by `printDocument`'s text.
  */
 export function updateDocument<K extends DocKind>(
   previous: Parsed<K>,
@@ -26,12 +29,26 @@ export function updateDocument<K extends DocKind>(
   if (!holder) return { text: printDocument(previous.kind, value), upgraded: syntax.version === 1 };
   updateFields(holder, descsOf(previous.kind), previous.value, value);
   const text = format(syntax.doc);
+  // Safety net: the edit must read back as `value`. A document the KDL library round-trips
+  // wrongly (e.g. a node name like `0xa` after a newline) gets the canonical text instead.
+  if (!readsBackAs(previous.kind, text, value)) {
+    return { text: printDocument(previous.kind, value), upgraded: syntax.version === 1 };
+  }
   return { text, upgraded: syntax.version === 1 };
 }
 
-/** Same value as parsed (JSON-equal): nothing to write, the text stays byte for byte. */
+/** The edited text means `value` (compared as the canonical text of `value` reads back). */
+function readsBackAs<K extends DocKind>(kind: K, text: string, value: DocValueMap[K]): boolean {
+  const again = parseDocument(kind, text, "").value;
+  if (again === undefined) return false;
+  return (
+    same(again, value) || same(again, parseDocument(kind, printDocument(kind, value), "").value)
+  );
+}
+
+/** Same value as parsed (deep-equal): nothing to write, the text stays byte for byte. */
 function unchanged<K extends DocKind>(previous: Parsed<K>, value: DocValueMap[K]): boolean {
-  return previous.value !== undefined && JSON.stringify(previous.value) === JSON.stringify(value);
+  return previous.value !== undefined && same(previous.value, value);
 }
 
 function holderOf<K extends DocKind>(

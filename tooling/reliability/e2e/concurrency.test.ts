@@ -1,0 +1,112 @@
+// SPEC §3.5: N concurrent creates on a pool with room get N distinct addresses; creates and
+// destroys at once leave registry and host in agreement; a dead lock holder is taken over.
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseDocument } from "@zmgr/kdl-schema";
+import { describe, expect, it } from "vitest";
+import { sleep, until, waitGroupGone, world } from "./helpers.js";
+
+const LONG = ["--lock-timeout", "600"];
+
+function names(prefix: string, n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(2, "0")}`);
+}
+
+describe("concurrency (built zmgr, zmgr-sim on PATH)", () => {
+  it("50 creates at once: 50 successes, 50 distinct addresses, 50 zone files that parse", async () => {
+    const w = await world();
+    const zones = names("c", 50);
+    const results = await Promise.all(zones.map((n) => w.zmgr("create", n, "--json", ...LONG)));
+    for (const [i, r] of results.entries()) expect(r.code, `${zones[i]}: ${r.stderr}`).toBe(0);
+
+    const addresses = results.map(
+      (r) => (JSON.parse(r.stdout) as { nets: { addresses: string[] }[] }).nets[0]?.addresses[0],
+    );
+    expect(new Set(addresses).size).toBe(50);
+
+    const files = await w.files();
+    const zoneFiles = Object.keys(files).filter((p) => p.startsWith("zones/"));
+    expect(zoneFiles.sort()).toEqual(zones.map((n) => `zones/${n}.kdl`));
+    const recorded = new Set<string>();
+    for (const p of zoneFiles) {
+      const parsed = parseDocument("zone", files[p] ?? "", p);
+      expect(parsed.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(parsed.value?.status).toBeUndefined();
+      for (const a of parsed.value?.nets.flatMap((n) => n.addresses) ?? []) recorded.add(a);
+    }
+    expect(recorded).toEqual(new Set(addresses));
+
+    const host = await w.sim();
+    expect(host.zones.map((z) => z.name).sort()).toEqual(zones);
+    expect(host.zones.every((z) => z.state === "installed")).toBe(true);
+    const status = await w.zmgr("status");
+    expect(status.code, status.stdout + status.stderr).toBe(0);
+  }, 900_000);
+
+  it("creates and destroys at once: registry zones == host zones, no leftover VNICs", async () => {
+    const w = await world();
+    const old = names("old", 8);
+    for (const r of await Promise.all(old.map((n) => w.zmgr("create", n, ...LONG))))
+      expect(r.code, r.stderr).toBe(0);
+
+    const fresh = names("new", 8);
+    const results = await Promise.all([
+      ...old.map((n) => w.zmgr("destroy", n, "--yes", ...LONG)),
+      ...fresh.map((n) => w.zmgr("create", n, ...LONG)),
+    ]);
+    for (const r of results) expect(r.code, r.stdout + r.stderr).toBe(0);
+
+    const files = await w.files();
+    const registryZones = Object.keys(files)
+      .filter((p) => p.startsWith("zones/"))
+      .map((p) => p.slice("zones/".length, -".kdl".length))
+      .sort();
+    const host = await w.sim();
+    expect(registryZones).toEqual(fresh);
+    expect(host.zones.map((z) => z.name).sort()).toEqual(fresh);
+
+    const registryVnics = registryZones.flatMap((n) => {
+      const parsed = parseDocument("zone", files[`zones/${n}.kdl`] ?? "", `zones/${n}.kdl`);
+      return parsed.value?.nets.map((net) => net.vnic ?? "") ?? [];
+    });
+    const hostVnics = host.links.filter((l) => l.class === "vnic").map((l) => l.name);
+    expect(hostVnics.sort()).toEqual(registryVnics.sort());
+    expect((await w.zmgr("status")).code).toBe(0);
+    expect((await w.zmgr("validate")).code).toBe(0);
+  }, 600_000);
+
+  it("takes over the lock of a holder killed with -9, with a note", async () => {
+    const w = await world();
+    // The pre-flight of create runs under the lock: a slow `zoneadm list` keeps it held.
+    await w.inject({ match: "zoneadm list", delayMs: 120_000 });
+    const holder = w.start("create", "holder");
+    const lock = join(w.registry, ".zmgr.lock");
+    await until(async () => existsSync(lock) && (await w.sim()).delays.length > 0);
+    const record = JSON.parse(await readFile(lock, "utf8")) as { pid: number };
+    expect(record.pid).toBe(holder.pid);
+
+    // While it is alive, a waiter times out naming the holder.
+    const waiter = await w.zmgr("create", "waiter", "--lock-timeout", "1");
+    expect(waiter.code).toBe(1);
+    expect(waiter.stderr).toContain("zmgr::registry::locked");
+    expect(waiter.stderr).toContain(String(holder.pid));
+
+    process.kill(-holder.pid, "SIGKILL");
+    const exit = await holder.done;
+    expect(exit.signal).toBe("SIGKILL");
+    await waitGroupGone(holder.pid);
+    expect(existsSync(lock)).toBe(true); // the dead holder's lock is still there
+
+    const next = await w.zmgr("create", "next");
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toMatch(
+      new RegExp(`took over the registry lock of process ${holder.pid}\\b.*process is gone`),
+    );
+    expect(Object.keys(await w.files()).filter((p) => p.startsWith("zones/"))).toEqual([
+      "zones/next.kdl",
+    ]);
+    await sleep(0);
+    expect(existsSync(lock)).toBe(false);
+  });
+});

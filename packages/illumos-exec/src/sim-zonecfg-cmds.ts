@@ -79,6 +79,10 @@ export function runCommand(s: ZonecfgSession, c: LexedCommand) {
     if (cmd === "set" && GZ_INVALID_PROP.has(what ?? ""))
       return s.zerr(`${what} is not a valid property for the global zone.`);
   }
+  if (cmd === "revert" && s.scope)
+    return s.zerr(
+      "You can only use revert in the global scope.\nUse 'cancel' to cancel changes to a resource specification.",
+    );
   if (GLOBAL_ONLY.has(cmd) && s.scope)
     return s.zerr(`The ${cmd} command only makes sense in the global scope.`);
   if (RESOURCE_ONLY.has(cmd) && !s.scope)
@@ -154,12 +158,12 @@ export function runCommand(s: ZonecfgSession, c: LexedCommand) {
       if (s.initialize()) s.verify();
       return;
     case "commit":
-      if (s.initialize()) s.commit(false);
+      if (s.initialize()) s.commit();
       return;
     case "revert":
       if (!force) {
         s.zerr("Input not from terminal and -F not specified:\nrevert command ignored, exiting.");
-        s.stop = true;
+        s.exitNow = true;
         return;
       }
       s.handle = undefined;
@@ -169,12 +173,13 @@ export function runCommand(s: ZonecfgSession, c: LexedCommand) {
     case "delete":
       return deleteZone(s, force);
     case "exit":
+      // exit_func: in a resource scope without -F there is no one to ask; zonecfg exits at once.
       if (s.scope && !force) {
         s.zerr(
           "Resource incomplete, input not from terminal and -F not specified:\nexit command ignored, but exiting anyway.",
         );
-      } else if (s.dirty) s.commit(true);
-      s.stop = true;
+        s.exitNow = true;
+      } else s.stop = true;
       return;
     case "help":
       s.ctx.out.stdout += `${[
@@ -200,7 +205,7 @@ function removeResources(s: ZonecfgSession, rt: string, rest: Tok[], force: bool
   } else {
     if (found.length > 1 && !force) {
       s.zerr("Input not from terminal and -F not specified:\nremove command ignored, exiting.");
-      s.stop = true;
+      s.exitNow = true;
       return;
     }
     h.resources = h.resources.filter((r) => r.type !== rt);

@@ -28,7 +28,7 @@ export function create(s: ZonecfgSession, rest: Tok[]) {
       s.zerr(
         "Zone exists, input not from terminal and -F not specified:\ncreate command ignored, exiting.",
       );
-      s.stop = true;
+      s.exitNow = true;
       return;
     }
     s.ctx.out.out(`Zone ${s.zone} already exists; overwriting.`);
@@ -125,7 +125,7 @@ export function deleteZone(s: ZonecfgSession, force: boolean) {
         `Zone ${s.zone} not in configured state; delete not allowed.  Use -F to force delete.`,
       );
     s.zerr("Input not from terminal and -F not specified:\ndelete command ignored, exiting.");
-    s.stop = true;
+    s.exitNow = true;
     return;
   }
   if (s.running()) return s.zerr(`${s.zone}: Zone state is invalid for the requested operation`);

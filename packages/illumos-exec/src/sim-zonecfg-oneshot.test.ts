@@ -124,15 +124,28 @@ describe("zonecfg one-shot commands", () => {
     expect(h.zone("c")).toBeUndefined();
   });
 
-  it("scope errors", () => {
+  it("scope errors; argv commands keep going after an error; an open resource at the end is an error", () => {
     const h = SimHost.fresh().withZone({ name: "c", state: "configured" });
     expect(zc(h, "-z", "c", "end").stderr).toBe(
       "The end command only makes sense in the resource scope.\n",
     );
-    expect(zc(h, "-z", "c", "add net; commit").stderr).toBe(
-      "The commit command only makes sense in the global scope.\n",
+    expect(zc(h, "-z", "c", "add net; commit")).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: "The commit command only makes sense in the global scope.\nResource incomplete.\n",
+    });
+    expect(zc(h, "-z", "c", "add net; end").stderr).toBe(
+      "physical not specified\nResource incomplete.\n",
     );
-    expect(zc(h, "-z", "c", "add net; end").stderr).toBe("physical not specified\n");
+    expect(zc(h, "-z", "c", "add net; revert").stderr).toBe(
+      "You can only use revert in the global scope.\nUse 'cancel' to cancel changes to a resource specification.\nResource incomplete.\n",
+    );
+    expect(zc(h, "-z", "c", "set autoboot=maybe; set autoboot=true")).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: "autoboot value must be 'true' or 'false'.\n",
+    });
+    expect(h.zone("c")?.autoboot).toBe(true);
   });
 
   it("remove net by a qualified spec: OmniOS deletes the first net on that physical (DUALSTACK Q3)", () => {
@@ -190,4 +203,51 @@ describe("zonecfg special zones", () => {
     );
     expect(zc(h, "-z", "global", "set cpu-shares=10").exitCode).toBe(0);
   });
+});
+
+describe("zonecfg end checks (ZC end_func)", () => {
+  const cases: [string, string][] = [
+    [
+      "add fs; set dir=data; set special=/x; set type=lofs; end",
+      "dir data is not an absolute path.\n",
+    ],
+    ["add fs; set dir=/data; end", "special not specified\ntype not specified\n"],
+    ["add rctl; set name=zone.max-lwps; end", "no value specified\n"],
+    [
+      "add capped-memory; end",
+      "No property was specified.  One of physical, swap or locked is required.\n",
+    ],
+    [
+      "add attr; set name=-x; set type=string; set value=v; end",
+      "Invalid attr name -x: must start with an alpha-numeric character.\n",
+    ],
+    [
+      "add attr; set name=a; set type=boolean; set value=yes; end",
+      "invalid attr value for type=boolean\n",
+    ],
+    [
+      "add attr; set name=a; set type=int; set value=1; end; add attr; set name=a; set type=int; set value=2; end",
+      "An attr resource with the name 'a' already exists.\n",
+    ],
+    [
+      "add dataset; set name=tank/a; end; add dataset; set name=tank/a; end",
+      "A dataset resource with the name 'tank/a' already exists.\n",
+    ],
+    [
+      "add capped-memory; set physical=1G; end; add capped-memory",
+      "The capped-memory resource or a related resource control already exists.\n",
+    ],
+    [
+      "add dedicated-cpu; set ncpus=1; end; add dedicated-cpu",
+      "The dedicated-cpu resource already exists.\n",
+    ],
+  ];
+  for (const [cmds, stderr] of cases) {
+    it(cmds, () => {
+      const h = SimHost.fresh().withZone({ name: "c", state: "configured" });
+      const r = zc(h, "-z", "c", cmds);
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr.startsWith(stderr)).toBe(true);
+    });
+  }
 });

@@ -30,7 +30,11 @@ export function addResource(s: ZonecfgSession, rt: string): void {
     return;
   }
   if (SINGLETONS.has(rt) && s.handle?.resources.some((r) => r.type === rt)) {
-    s.zerr(`A ${rt} resource already exists.`);
+    s.zerr(
+      rt === "capped-memory"
+        ? "The capped-memory resource or a related resource control already exists."
+        : `The ${rt} resource already exists.`,
+    );
     return;
   }
   s.scope = { res: { type: rt, props: {} } };
@@ -107,9 +111,42 @@ export function endResource(s: ZonecfgSession): void {
   const h = s.handle;
   if (!scope || !h) return;
   const r = scope.res;
-  const missing = (REQUIRED[r.type] ?? []).filter((p) => !r.props[p]);
-  for (const p of missing) s.zerr(`${p} not specified`);
-  if (missing.length > 0) return;
+  // end_func: every problem of this resource is printed before giving up.
+  let failed = false;
+  const fail = (m: string) => {
+    s.zerr(m);
+    failed = true;
+  };
+  for (const p of REQUIRED[r.type] ?? []) {
+    if (!r.props[p]) fail(`${p} not specified`);
+    else if (r.type === "fs" && p === "dir" && !r.props.dir?.startsWith("/"))
+      fail(`dir ${r.props.dir} is not an absolute path.`);
+  }
+  if (r.type === "fs" && r.props.raw && !r.props.raw.startsWith("/"))
+    fail(`raw ${r.props.raw} is not an absolute path.`);
+  if (r.type === "rctl" && !r.lists?.value?.length) fail("no value specified");
+  if (r.type === "capped-memory" && !r.props.physical && !r.props.swap && !r.props.locked)
+    fail("No property was specified.  One of physical, swap or locked is required.");
+  if (r.type === "attr") {
+    const name = r.props.name ?? "";
+    if (name && !/^[A-Za-z0-9]/.test(name))
+      fail(`Invalid attr name ${name}: must start with an alpha-numeric character.`);
+    else if (name && !/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(name))
+      fail(
+        `Invalid attr name ${name}: can only contain alpha-numeric characters, plus '-' and '.'.`,
+      );
+    const t = r.props.type ?? "";
+    const v = r.props.value ?? "";
+    const okValue: Record<string, boolean> = {
+      boolean: v === "true" || v === "false",
+      int: /^-?[0-9]+$/.test(v),
+      uint: /^[0-9]+$/.test(v),
+      string: v.length < 256,
+    };
+    if (t && okValue[t] === undefined) fail(`invalid attr type '${t}'`);
+    else if (t && v && okValue[t] === false) fail(`invalid attr value for type=${t}`);
+  }
+  if (failed) return;
   const others = h.resources.filter((x) => x !== scope.original && x.type === r.type);
   const shared = h.ipType === "shared";
   if (r.type === "net") {
@@ -126,7 +163,8 @@ export function endResource(s: ZonecfgSession): void {
   } else {
     const key = KEY[r.type];
     if (key && others.some((o) => o.props[key] === r.props[key])) {
-      s.zerr(`A ${r.type} resource with the ${key} '${r.props[key]}' already exists.`);
+      const article = r.type === "attr" || r.type === "admin" ? "An" : "A";
+      s.zerr(`${article} ${r.type} resource with the ${key} '${r.props[key]}' already exists.`);
       return;
     }
   }

@@ -27,6 +27,12 @@ export function cloneResource(r: SimResource): SimResource {
   return copy;
 }
 
+// zonecfg_strerror texts of the codes verify reports (LZ).
+const Z_REQD_RESOURCE_MISSING = "Required resource missing";
+const Z_REQD_PROPERTY_MISSING = "Required property missing";
+const Z_INVAL = "Invalid argument";
+const Z_INSUFFICIENT_SPEC = "Insufficient specification";
+
 /** One zonecfg run: the handle being edited, the scope, error bookkeeping (ZC globals). */
 export class ZonecfgSession {
   handle: SimZoneConfig | undefined;
@@ -35,7 +41,10 @@ export class ZonecfgSession {
   /** Resource scope: the resource in progress and, for `select`, the one it replaces. */
   scope: { res: SimResource; original?: SimResource } | undefined;
   sawError = false;
+  /** `time_to_exit`: stop reading, then clean up (commit). */
   stop = false;
+  /** zonecfg called `exit(Z_ERR)` at once: no clean-up, nothing committed. */
+  exitNow = false;
   line = 0;
   private headerLine = -1;
 
@@ -120,50 +129,76 @@ export class ZonecfgSession {
     return z !== undefined && inKernel(z.state);
   }
 
-  /** Verify (ZC-O `verify_func`); prints every problem. */
-  verify(): boolean {
+  /**
+   * `verify_func`: print every problem, then `Zone NAME failed to verify` when saving, then
+   * `NAME: <strerror of the first problem's code>`. Returns true when the configuration is valid.
+   */
+  verify(save = false): boolean {
     const h = this.handle;
     if (!h) return false;
-    let ok = true;
-    const bad = (m: string) => {
+    let code: string | undefined;
+    const bad = (m: string, err: string) => {
       this.zerr(m);
-      ok = false;
+      code ??= err;
     };
-    if (!h.zonepath) bad("zonepath not specified");
-    if (!h.brand) bad("brand not specified");
+    const global = this.zone === "global";
+    if (!h.zonepath && !global) {
+      this.zerr("zonepath cannot be empty.");
+      code = Z_REQD_RESOURCE_MISSING;
+    }
+    const req = (v: string | undefined, rt: string, pt: string) => {
+      if (!v) bad(`${rt}: ${pt} not specified`, Z_REQD_PROPERTY_MISSING);
+    };
+    for (const r of h.resources.filter((x) => x.type === "fs")) {
+      req(r.props.dir, "fs", "dir");
+      req(r.props.special, "fs", "special");
+      req(r.props.type, "fs", "type");
+    }
     const nets = h.resources.filter((r) => r.type === "net");
     for (const n of nets) {
       const p = n.props;
-      if (!p.physical) bad("net: physical not specified");
+      req(p.physical, "net", "physical");
       if (h.ipType === "shared") {
-        if (!p.address) bad("net: address not specified");
+        req(p.address, "net", "address");
         if (p["allowed-address"])
-          bad("net: allowed-address cannot be specified for a shared IP type");
+          bad("net: allowed-address cannot be specified for a shared IP type", Z_INVAL);
       } else {
-        if (p.address) bad("net: address cannot be specified for an exclusive IP type");
+        if (p.address) bad("net: address cannot be specified for an exclusive IP type", Z_INVAL);
         const withAllowed = nets.some(
           (o) => o.props.physical === p.physical && o.props["allowed-address"],
         );
         if (p.defrouter && !withAllowed)
           bad(
             `net: defrouter for ${p.physical} cannot be specified without allowed-address for an exclusive IP type`,
+            Z_INVAL,
           );
       }
     }
-    return ok;
+    for (const r of h.resources.filter((x) => x.type === "rctl")) {
+      req(r.props.name, "rctl", "name");
+      if (!r.lists?.value?.length) bad("rctl: no value specified", Z_REQD_PROPERTY_MISSING);
+    }
+    for (const r of h.resources.filter((x) => x.type === "attr")) {
+      req(r.props.name, "attr", "name");
+      req(r.props.type, "attr", "type");
+      req(r.props.value, "attr", "value");
+    }
+    for (const r of h.resources.filter((x) => x.type === "dataset"))
+      req(r.props.name, "dataset", "name");
+    if (this.scope) bad("resource specification incomplete", Z_INSUFFICIENT_SPEC);
+    if (code === undefined) return true;
+    if (save) this.zerr(`Zone ${this.zone} failed to verify`);
+    this.zerr(`${this.zone}: ${code}`);
+    return false;
   }
 
-  /** `commit`: verify, then write the configuration (a new zone becomes `configured`). */
-  commit(auto: boolean): boolean {
+  /** `commit` (verify with save): a new zone becomes `configured`. */
+  commit(): boolean {
     if (!this.handle) return true;
+    if (!this.verify(true)) return false;
     if (this.zone === "global") {
       this.dirty = false;
       return true;
-    }
-    if (!this.verify()) {
-      this.zerr(`Zone ${this.zone} failed to verify`);
-      if (auto) this.zerr("Configuration not saved.");
-      return false;
     }
     const state = this.ctx.state;
     const z = this.existing();
@@ -183,5 +218,22 @@ export class ZonecfgSession {
     this.isNew = false;
     this.dirty = false;
     return true;
+  }
+
+  /**
+   * `cleanup()` at the end of input: an open resource is an error (or dropped after `exit`/a
+   * bail-out), then pending changes are committed. Returns the exit code.
+   */
+  finish(): number {
+    if (this.scope) {
+      if (!this.stop) {
+        this.zerr("Resource incomplete.");
+        return 1;
+      }
+      this.sawError = true;
+      this.scope = undefined;
+    }
+    if (this.dirty && this.handle && !this.commit()) this.zerr("Configuration not saved.");
+    return this.dirty || this.sawError ? 1 : 0;
   }
 }

@@ -103,7 +103,7 @@ describe("zonecfg -z NAME -f FILE", () => {
     );
   });
 
-  it("stops at the first error with an `On line N of FILE:` header and saves nothing", () => {
+  it("stops at the first error with an `On line N of FILE:` header, then commits what came before", () => {
     const h = SimHost.fresh();
     const text = WEB.replace('set defrouter="10.1.0.1"', 'set defrouter="10.1.0.1,2001:db8::1"');
     const f = script(text);
@@ -112,7 +112,12 @@ describe("zonecfg -z NAME -f FILE", () => {
       stdout: "",
       stderr: `On line 9 of ${f}:\n10.1.0.1,2001:db8::1: bogus host name or network address syntax\n`,
     });
-    expect(h.zone("web")).toBeUndefined();
+    // zonecfg's cleanup() commits the pending changes; the open net resource is dropped.
+    expect(h.zone("web")).toMatchObject({
+      state: "configured",
+      zonepath: "/zones/web",
+      resources: [],
+    });
   });
 
   it("accepts a comma list in allowed-address, as real zonecfg does (the DUALSTACK trap)", () => {
@@ -151,43 +156,63 @@ describe("zonecfg -z NAME -f FILE", () => {
       "web-0: invalid physical interface name\n",
     );
     const g = script(WEB.replace('set physical="web0"', 'set physical="net0:1"'));
-    expect(zc(h, "-z", "web", "-f", g).stderr).toContain(
+    expect(zc(h, "-z", "web2", "-f", g).stderr).toContain(
       "net0:1: physical interface name required; logical interface name not allowed\n",
     );
   });
 
-  it("verify reports every problem; the -f run stops there", () => {
+  it("verify reports every problem and the first one's code; the -f run then fails to save", () => {
     const h = SimHost.fresh();
     const f = script(
       "create -b\nset ip-type=exclusive\nadd net\nset physical=v0\nset defrouter=10.0.0.1\nend\nadd net\nset physical=v1\nset address=10.0.0.2/24\nend\nverify\ncommit\n",
     );
+    const problems = [
+      "zonepath cannot be empty.",
+      "net: defrouter for v0 cannot be specified without allowed-address for an exclusive IP type",
+      "net: address cannot be specified for an exclusive IP type",
+    ];
     expect(zc(h, "-z", "z", "-f", f)).toEqual({
       exitCode: 1,
       stdout: "",
       stderr: [
         `On line 11 of ${f}:`,
-        "zonepath not specified",
-        "net: defrouter for v0 cannot be specified without allowed-address for an exclusive IP type",
-        "net: address cannot be specified for an exclusive IP type",
+        ...problems,
+        "z: Required resource missing",
+        // cleanup() still tries to commit the pending configuration
+        ...problems,
+        "Zone z failed to verify",
+        "z: Required resource missing",
+        "Configuration not saved.",
         "",
       ].join("\n"),
     });
+    expect(h.zone("z")).toBeUndefined();
   });
 
   it("shared IP: address required, allowed-address refused", () => {
     const h = SimHost.fresh();
-    const f = script(
-      "create -b\nset zonepath=/zones/s\nset ip-type=shared\nadd net\nset physical=net0\nset allowed-address=10.0.0.2/24\nend\ncommit\n",
-    );
-    expect(zc(h, "-z", "s", "-f", f).stderr).toBe(
+    const r = h.run({
+      file: "zonecfg",
+      args: ["-z", "s"],
+      stdin:
+        "create -b\nset zonepath=/zones/s\nset ip-type=shared\nadd net\nset physical=net0\nset allowed-address=10.0.0.2/24\nend\ncommit\n",
+    });
+    expect(r.stderr).toBe(
       [
-        `On line 8 of ${f}:`,
+        "s: No such zone configured",
         "net: address not specified",
         "net: allowed-address cannot be specified for a shared IP type",
         "Zone s failed to verify",
+        "s: Required property missing",
+        "net: address not specified",
+        "net: allowed-address cannot be specified for a shared IP type",
+        "Zone s failed to verify",
+        "s: Required property missing",
+        "Configuration not saved.",
         "",
       ].join("\n"),
     );
+    expect(r.exitCode).toBe(1);
   });
 
   it("global properties are validated at set", () => {
@@ -200,8 +225,9 @@ describe("zonecfg -z NAME -f FILE", () => {
       ["set physical=x0", "Cannot set a resource-specific property from the global scope."],
     ];
     for (const [cmd, msg] of cases) {
-      const f = script(`create -b\n${cmd}\n`);
-      expect(zc(h, "-z", "x", "-f", f).stderr).toBe(`On line 2 of ${f}:\n${msg}\n`);
+      const f = script(`create -b\nset zonepath=/zones/x\n${cmd}\n`);
+      expect(zc(h, "-z", "x", "-f", f).stderr).toBe(`On line 3 of ${f}:\n${msg}\n`);
+      expect(zc(h, "-z", "x", "delete", "-F").exitCode).toBe(0);
     }
   });
 

@@ -21,6 +21,15 @@ const SYNTAX = [
 /** `zonecfg [-z zone] [-f file | command…]` (ZC `main`). Never interactive: stdin is no tty. */
 export function zonecfg(ctx: SimCtx, args: string[]): void {
   const { out } = ctx;
+  if (args.length === 0) {
+    out.stderr += `${USAGE}\n`;
+    out.exitCode = 2;
+    return;
+  }
+  if (args[0] === "help") {
+    out.stdout += `${USAGE}\n`;
+    return;
+  }
   const g = getopt(args, "?f:R:z:");
   if (g.error) {
     out.err(getoptMessage("zonecfg", g.error));
@@ -45,17 +54,18 @@ export function zonecfg(ctx: SimCtx, args: string[]): void {
       }
     }
     if (o.opt === "f") file = o.value ?? "";
-  }
-  if (zone === undefined) {
-    if (g.operands[0] === "help") out.stdout += `${USAGE}\n`;
-    else {
-      out.stderr += `${USAGE}\n`;
+    if (o.opt === "R" && !(o.value ?? "").startsWith("/")) {
+      out.err(`root path must be absolute: ${o.value ?? ""}`);
       out.exitCode = 2;
+      return;
     }
+  }
+  if (zone === undefined || zone === "") {
+    out.stderr += `${USAGE}\n`;
+    out.exitCode = 2;
     return;
   }
   let text: string;
-  let stopOnError = true;
   let headerFile: string | undefined;
   const session = (f: string | undefined) => new ZonecfgSession(ctx, zone ?? "", f);
   let s: ZonecfgSession;
@@ -63,7 +73,6 @@ export function zonecfg(ctx: SimCtx, args: string[]): void {
     headerFile = file;
     if (file === "-") {
       text = ctx.stdin;
-      stopOnError = false;
     } else {
       try {
         text = ctx.readFile(file);
@@ -87,13 +96,21 @@ export function zonecfg(ctx: SimCtx, args: string[]): void {
       out.out("Use 'create' to begin configuring a new zone.");
     }
     text = ctx.stdin;
-    stopOnError = false;
   }
+  // A real command file bails out at the first error; `-f -`, stdin and argv keep going (ZC `read_input`).
+  const bail = file !== undefined && file !== "-";
   for (const c of lexZonecfg(text)) {
     runCommand(s, c);
-    if (s.stop || (stopOnError && s.sawError)) break;
+    if (s.exitNow) {
+      out.exitCode = 1;
+      return;
+    }
+    if (s.stop) break;
+    if (bail && s.sawError) {
+      s.stop = true;
+      break;
+    }
   }
-  const stoppedByError = stopOnError && s.sawError;
-  if (!s.stop && !stoppedByError && s.dirty) s.commit(true);
-  out.exitCode = s.sawError ? 1 : 0;
+  if (!s.stop) s.line = text.split("\n").length;
+  out.exitCode = s.finish();
 }

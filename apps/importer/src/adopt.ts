@@ -65,6 +65,11 @@ export function adoptZone(ctx: AdoptContext, listed: ZoneListEntry, info: Zonecf
       `template ${choice.template.name} is ${choice.template.ipType}-IP, the zone is ${ipType}-IP`,
     );
   }
+  const zonepath = info.zonepath ?? listed.zonepath;
+  const expected = `${ctx.snapshot.config.zonepathPrefix.replace(/\/+$/, "")}/${name}`;
+  if (zonepath && zonepath !== expected) {
+    warnings.push(`zonepath ${zonepath} is not ${expected} (zonepath-prefix of config.kdl)`);
+  }
   const names = netNames(choice.linedUp);
   const nets = grouped.nets.map((hostNet, i) =>
     toZoneNet(ctx.vnics, names[i] ?? `net${i}`, hostNet, matches[i] ?? [], ipType, warnings),

@@ -312,6 +312,22 @@ describe("importHost on a simulated host", () => {
     expect(report.candidates).toEqual([]);
   });
 
+  it("warns when the zonepath is not under the registry's zonepath-prefix", async () => {
+    const sim = SimHost.fresh()
+      .withLink({ name: "far0", class: "vnic", over: "oinetint0" })
+      .withZone({
+        name: "far",
+        brand: "ipkg",
+        zonepath: "/data/far",
+        nets: [{ physical: "far0", allowedAddress: "10.1.0.90/24" }],
+      });
+    const report = await run(sim, { all: true });
+    expect(report.entries[0]).toMatchObject({
+      outcome: "imported",
+      warnings: ["zonepath /data/far is not /zones/far (zonepath-prefix of config.kdl)"],
+    });
+  });
+
   it("skips an incomplete zone", async () => {
     const sim = SimHost.fresh().withZone({ name: "half", brand: "ipkg", state: "incomplete" });
     const report = await run(sim, { all: true });

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -91,6 +91,14 @@ describe("state lock", () => {
     const release = await acquireLock(lock, { timeoutMs: 500 });
     expect(JSON.parse(readFileSync(lock, "utf8")).pid).toBe(process.pid);
     await release();
+  });
+
+  it("takes over an empty lock left by a holder that died while writing it", async () => {
+    const lock = join(tmp(), "s.json.lock");
+    writeFileSync(lock, "");
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    await (await acquireLock(lock, { timeoutMs: 500 }))();
   });
 
   it("waits for a live holder, then times out naming it", async () => {

@@ -1,4 +1,4 @@
-import { link, open, readFile, rename, unlink } from "node:fs/promises";
+import { link, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import { ZmgrError } from "@zmgr/errors";
 
@@ -68,7 +68,13 @@ export async function acquireLock(
         continue;
       }
     } catch {
-      // Being written or just removed: look again shortly.
+      // Being written or just removed: look again shortly. An unreadable lock older than
+      // 5 s is a holder that died between creating and writing it.
+      const st = await stat(lockFile).catch(() => undefined);
+      if (st && Date.now() - st.mtimeMs > 5_000) {
+        await takeOver(lockFile, await readFile(lockFile, "utf8").catch(() => ""), pid);
+        continue;
+      }
     }
     if (Date.now() - start >= timeoutMs)
       throw new SimLockTimeoutError(lockFile, holder, Date.now() - start);

@@ -60,7 +60,15 @@ export async function completeArgs(
   program: Command,
   args: string[],
 ): Promise<void> {
-  const names = await registryNames(inv);
+  // The words being completed may carry --simulate / --registry: names come from that registry.
+  const at = args.indexOf("--registry");
+  const registry = at >= 0 ? args[at + 1] : undefined;
+  const globals = {
+    ...inv.globals,
+    simulate: inv.globals.simulate || args.includes("--simulate"),
+    ...(registry ? { registry } : {}),
+  };
+  const names = await registryNames({ ...inv, globals });
   const root = new RootCommand();
   const list = (values: string[]) => (complete: Complete) => {
     for (const v of values) complete(v, "");

@@ -208,5 +208,8 @@ describe("zmgr completion", () => {
       "router",
     );
     expect((await env.run("complete", "--", "pool", "show", "")).stdout).toContain("internal");
+    // the registry named in the words being completed wins
+    const other = await env.run("complete", "--", "--registry", "/nonexistent", "destroy", "");
+    expect(other.stdout).not.toContain("web1");
   });
 });

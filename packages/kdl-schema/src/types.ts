@@ -14,7 +14,7 @@ export interface Config {
 export const DEFAULT_CONFIG: Config = Object.freeze({
   zonepathPrefix: "/zones",
   defaultTemplate: "oi",
-  commandPrefix: [] as string[],
+  commandPrefix: Object.freeze([]) as unknown as string[],
 }) as Config;
 
 export interface TemplateNet {

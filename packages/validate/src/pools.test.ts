@@ -112,3 +112,17 @@ describe("poolSpecOf", () => {
     });
   });
 });
+
+describe("one mistake, one error", () => {
+  it("reports a network that is not a CIDR once, not again from ipam", async () => {
+    const diags = await validateFiles(
+      cleanWith({
+        "pools/internal.kdl": `pool "internal" {\n  network "10.1.0.0/33"\n  stub "oinetint0"\n  range-start "10.1.0.10"\n  range-end "10.1.0.250"\n}\n`,
+      }),
+    );
+    const errors = diags.filter((d) => d.severity === "error");
+    expect(errors.map((d) => [d.file, d.path?.join(".")])).toEqual([
+      ["pools/internal.kdl", "pool.network"],
+    ]);
+  });
+});

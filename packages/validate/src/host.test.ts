@@ -24,6 +24,7 @@ describe("registry against host facts", () => {
     expect(diags.map((d) => [d.code, d.severity, where(d)])).toEqual([
       ["zmgr::host::zone_missing", "warning", "zones/myzone.kdl:1:1"],
     ]);
+    expect(diags[0]?.help).toContain("`zmgr create myzone -t oi`");
   });
 
   it("reports a host zone that is not in the registry, pointing to import", async () => {

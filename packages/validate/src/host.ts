@@ -10,12 +10,13 @@ export const EXCLUSIVE_STUB_CLASSES: readonly string[] = ["etherstub", "phys", "
 /** A registry zone (not a reservation in progress) must exist on the host. */
 export function checkZoneOnHost(host: HostIndex, z: ZoneSubject): Diagnostic[] {
   if (z.zone.status || host.zones.has(z.name)) return [];
+  const t = z.zone.template === undefined ? "" : ` -t ${z.zone.template}`;
   return [
     diag(
       "zmgr::host::zone_missing",
       "warning",
       `zone "${z.name}" is in the registry but not on this host`,
-      `recreate it with \`zmgr destroy ${z.name} --yes && zmgr create ${z.name}\`, or remove ${z.file ?? "its file"} if it is gone for good`,
+      `\`zmgr destroy ${z.name} --yes\` drops the stale entry and frees its addresses; then \`zmgr create ${z.name}${t}\` if you still want it`,
       z.file,
       ["zone"],
     ),

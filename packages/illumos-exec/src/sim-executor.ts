@@ -1,33 +1,49 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { argvOf, CommandAbortedError } from "./errors.js";
 import { SimHost } from "./sim-host.js";
 import { acquireLock, type LockDeps } from "./sim-lock.js";
 import type { SimFlavour } from "./sim-model.js";
 import { restoreState, SimStateError } from "./sim-state-json.js";
 import type { Command, ExecResult, Executor } from "./types.js";
 
-/** Wait `ms`, or less if the signal aborts (the command has already taken effect). */
-function wait(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve();
+/** Wait `ms`; resolves true if the signal aborted the wait. */
+function wait(ms: number, signal?: AbortSignal): Promise<boolean> {
+  if (ms <= 0) return Promise.resolve(false);
+  if (signal?.aborted) return Promise.resolve(true);
   return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done() {
+    const t = setTimeout(() => done(false), ms);
+    const onAbort = () => done(true);
+    function done(aborted: boolean) {
       clearTimeout(t);
-      signal?.removeEventListener("abort", done);
-      resolve();
+      signal?.removeEventListener("abort", onAbort);
+      resolve(aborted);
     }
-    signal?.addEventListener("abort", done, { once: true });
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+/**
+ * Like the execa adapter: an already aborted signal runs nothing, and an abort while an injected
+ * delay runs throws `CommandAbortedError` (the command has taken effect, as a killed process may
+ * have).
+ */
+async function finish(
+  cmd: Command,
+  outcome: { result: ExecResult; delayMs: number },
+  signal?: AbortSignal,
+) {
+  if (await wait(outcome.delayMs, signal)) throw new CommandAbortedError(argvOf(cmd));
+  return outcome.result;
 }
 
 /** In-process executor over one SimHost; an injected delay is awaited. */
 export function createSimExecutor(host: SimHost): Executor {
   return {
     async run(cmd: Command, options?: { signal?: AbortSignal }): Promise<ExecResult> {
-      const { result, delayMs } = host.runDetailed(cmd);
-      await wait(delayMs, options?.signal);
-      return result;
+      if (options?.signal?.aborted) throw new CommandAbortedError(argvOf(cmd));
+      return finish(cmd, host.runDetailed(cmd), options?.signal);
     },
   };
 }
@@ -77,6 +93,7 @@ export interface FileSimOptions extends LockDeps {
 export function createFileSimExecutor(stateFile: string, options: FileSimOptions = {}): Executor {
   return {
     async run(cmd: Command, opts?: { signal?: AbortSignal }): Promise<ExecResult> {
+      if (opts?.signal?.aborted) throw new CommandAbortedError(argvOf(cmd));
       await mkdir(dirname(stateFile), { recursive: true });
       const release = await acquireLock(`${stateFile}.lock`, options);
       let outcome: { result: ExecResult; delayMs: number };
@@ -87,8 +104,7 @@ export function createFileSimExecutor(stateFile: string, options: FileSimOptions
       } finally {
         await release();
       }
-      await wait(outcome.delayMs, opts?.signal);
-      return outcome.result;
+      return finish(cmd, outcome, opts?.signal);
     },
   };
 }

@@ -81,12 +81,23 @@ describe("failure injection", () => {
     expect(h.state.delays).toEqual([{ argv: "zoneadm list", delayMs: 60 }]);
   });
 
-  it("an aborted signal cuts the wait short", async () => {
-    const h = SimHost.fresh().inject({ match: "zoneadm", delayMs: 10_000 });
+  it("an abort during the delay throws CommandAbortedError, after the command took effect", async () => {
+    const h = SimHost.fresh().inject({ match: "dladm create-vnic", delayMs: 10_000 });
     const ac = new AbortController();
-    const p = createSimExecutor(h).run({ file: "zoneadm", args: ["list"] }, { signal: ac.signal });
+    const p = createSimExecutor(h).run(
+      { file: "dladm", args: ["create-vnic", "-l", "net0", "a0"] },
+      { signal: ac.signal },
+    );
     ac.abort();
-    await expect(p).resolves.toMatchObject({ exitCode: 0 });
+    await expect(p).rejects.toMatchObject({ code: "zmgr::exec::aborted" });
+    expect(h.link("a0")).toBeDefined();
+    await expect(
+      createSimExecutor(h).run(
+        { file: "dladm", args: ["create-vnic", "-l", "net0", "b0"] },
+        { signal: ac.signal },
+      ),
+    ).rejects.toMatchObject({ code: "zmgr::exec::aborted" });
+    expect(h.link("b0")).toBeUndefined();
   });
 
   it("survives a JSON round trip, counters included", () => {

@@ -16,6 +16,7 @@ export function registerPool(program: Command, ctx: CliContext): void {
     .command("pool")
     .description("IP pools: list, show, create, remove, add/remove addresses");
   const load = () => import("../pool-run.js");
+  const edit = () => import("../pool-edit.js");
   pool
     .command("list")
     .description("pools with size, used, free and utilisation")
@@ -38,14 +39,14 @@ export function registerPool(program: Command, ctx: CliContext): void {
     .option("--addresses <a,b,…>", "list mode: the allocatable addresses", collectList)
     .option("--reserve <a,…>", "addresses never handed out", collectList)
     .action(async (name: string, flags: PoolCreateFlags, cmd: Command) =>
-      (await load()).poolCreate(invocation(ctx, cmd), name, flags),
+      (await edit()).poolCreate(invocation(ctx, cmd), name, flags),
     );
   pool
     .command("remove")
     .description("delete a pool no zone or template uses")
     .argument("<pool>")
     .action(async (name: string, _f: object, cmd: Command) =>
-      (await load()).poolRemove(invocation(ctx, cmd), name),
+      (await edit()).poolRemove(invocation(ctx, cmd), name),
     );
   pool
     .command("add-address")
@@ -53,7 +54,7 @@ export function registerPool(program: Command, ctx: CliContext): void {
     .argument("<pool>")
     .argument("<addresses...>")
     .action(async (name: string, addrs: string[], _f: object, cmd: Command) =>
-      (await load()).poolEditAddresses(invocation(ctx, cmd), name, addrs, "add"),
+      (await edit()).poolEditAddresses(invocation(ctx, cmd), name, addrs, "add"),
     );
   pool
     .command("remove-address")
@@ -61,6 +62,6 @@ export function registerPool(program: Command, ctx: CliContext): void {
     .argument("<pool>")
     .argument("<addresses...>")
     .action(async (name: string, addrs: string[], _f: object, cmd: Command) =>
-      (await load()).poolEditAddresses(invocation(ctx, cmd), name, addrs, "remove"),
+      (await edit()).poolEditAddresses(invocation(ctx, cmd), name, addrs, "remove"),
     );
 }

@@ -73,15 +73,20 @@ const PROGRAMS: Record<string, (ctx: SimCtx, args: string[]) => void> = {
 export class SimHost {
   state: SimState;
 
-  /** An empty host: the global zone only, no datalinks. `SimHost.fresh()` adds the SPEC §4 links. */
+  /** The SPEC §4 host: the global zone, `net0` (IP plumbed), etherstubs `oinetint0` and `pubstub0`. */
   constructor(opts: { flavour?: SimFlavour } = {}) {
-    this.state = { ...freshState(opts.flavour), links: [] };
+    this.state = freshState(opts.flavour);
   }
 
-  /** The global zone, `net0` (IP plumbed) and the etherstubs `oinetint0` and `pubstub0`. */
+  /** Same as `new SimHost(opts)`. */
   static fresh(opts: { flavour?: SimFlavour } = {}): SimHost {
+    return new SimHost(opts);
+  }
+
+  /** A bare host: the global zone and no datalinks (to rebuild a captured host exactly). */
+  static empty(opts: { flavour?: SimFlavour } = {}): SimHost {
     const h = new SimHost(opts);
-    h.state = freshState(opts.flavour);
+    h.state.links = [];
     return h;
   }
 

@@ -41,7 +41,8 @@ export interface PoolMatch {
 export interface HostIndex {
   zones: Map<string, ZoneListEntry>;
   links: Map<string, LinkInfo>;
-  vnics: Set<string>;
+  /** VNIC name → the link it is over ("" when unknown) */
+  vnics: Map<string, string>;
 }
 
 /**
@@ -156,11 +157,11 @@ export function buildContext(snapshot: Snapshot, host?: HostFacts): RuleContext 
 }
 
 export function indexHost(host: HostFacts): HostIndex {
-  const vnics = new Set<string>(host.vnics.map((v) => v.link));
+  const vnics = new Map<string, string>(host.vnics.map((v) => [v.link, v.over]));
   const links = new Map<string, LinkInfo>();
   for (const l of host.links) {
     links.set(l.link, l);
-    if (l.class === "vnic") vnics.add(l.link);
+    if (l.class === "vnic" && !vnics.has(l.link)) vnics.set(l.link, l.over);
   }
   return { zones: new Map(host.zones.map((z) => [z.name, z])), links, vnics };
 }

@@ -149,3 +149,14 @@ describe("host checks of a proposed zone", () => {
     ]);
   });
 });
+
+describe("VNIC drift", () => {
+  it("warns when a VNIC sits over another link than the recorded stub", async () => {
+    const host = cleanHost();
+    host.vnics = host.vnics.map((v) => (v.link === "myzone0" ? { ...v, over: "net0" } : v));
+    const diags = await validateFiles(CLEAN, { host });
+    expect(diags.map((d) => [d.code, where(d)])).toEqual([
+      ["zmgr::host::vnic_wrong_stub", "zones/myzone.kdl:1:97"],
+    ]);
+  });
+});

@@ -53,7 +53,7 @@ export function checkUnregisteredHostZones(snapshot: Snapshot, host: HostFacts):
     );
 }
 
-/** Every VNIC of a registry zone must exist. */
+/** Every VNIC of a registry zone must exist, over the stub the registry records. */
 export function checkZoneVnicsOnHost(
   ctx: RuleContext,
   host: HostIndex,
@@ -62,18 +62,33 @@ export function checkZoneVnicsOnHost(
   if (z.zone.status) return [];
   const out: Diagnostic[] = [];
   z.zone.nets.forEach((net, n) => {
-    if (net.vnic === undefined || host.vnics.has(net.vnic)) return;
-    const stub = net.stub ?? ctx.pools.get(net.pools[0] ?? "")?.pool.stub ?? "<stub>";
-    out.push(
-      diag(
-        "zmgr::host::vnic_missing",
-        "warning",
-        `VNIC "${net.vnic}" of zone "${z.name}" net "${net.name}" does not exist on this host`,
-        `recreate it with \`dladm create-vnic -l ${stub} ${net.vnic}\``,
-        z.file,
-        at("zone", "net", n, "vnic"),
-      ),
-    );
+    if (net.vnic === undefined) return;
+    const stub = net.stub ?? ctx.pools.get(net.pools[0] ?? "")?.pool.stub;
+    const over = host.vnics.get(net.vnic);
+    const where = at("zone", "net", n, "vnic");
+    if (over === undefined) {
+      out.push(
+        diag(
+          "zmgr::host::vnic_missing",
+          "warning",
+          `VNIC "${net.vnic}" of zone "${z.name}" net "${net.name}" does not exist on this host`,
+          `recreate it with \`dladm create-vnic -l ${stub ?? "<stub>"} ${net.vnic}\``,
+          z.file,
+          where,
+        ),
+      );
+    } else if (net.stub !== undefined && over !== "" && over !== net.stub) {
+      out.push(
+        diag(
+          "zmgr::host::vnic_wrong_stub",
+          "warning",
+          `VNIC "${net.vnic}" of zone "${z.name}" is over "${over}", but the registry records stub "${net.stub}"`,
+          `correct the zone's stub in ${z.file ?? "its file"}, or recreate the VNIC over ${net.stub} while the zone is halted`,
+          z.file,
+          at("zone", "net", n, "stub"),
+        ),
+      );
+    }
   });
   return out;
 }

@@ -105,4 +105,23 @@ describe("IllumosHost against the simulator", () => {
       ]),
     ]);
   });
+
+  it("a zonecfg script failing half-way leaves what came before configured; deleteZone clears it", async () => {
+    const sim = SimHost.fresh();
+    const host = new IllumosHost(createSimExecutor(sim));
+    const bad = buildZonecfgScript(spec).replace(
+      'set physical="router10"',
+      'set physical="router-10"',
+    );
+    await expect(host.applyZonecfg("router1", bad)).rejects.toMatchObject({
+      code: "zmgr::exec::command_failed",
+      stderr: expect.stringContaining("router-10: invalid physical interface name\n"),
+    });
+    expect((await host.listZones()).map((z) => [z.name, z.state])).toEqual([
+      ["global", "running"],
+      ["router1", "configured"],
+    ]);
+    await host.deleteZone("router1");
+    expect(await host.zoneInfo("router1")).toBeUndefined();
+  });
 });

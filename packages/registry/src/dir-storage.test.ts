@@ -40,6 +40,17 @@ describe("DirectoryStorage", () => {
     expect(await s.read("zone", "missing")).toBeUndefined();
   });
 
+  it("bulk-reads exactly what single reads see, small and large files alike", async () => {
+    const big = `zone "big" {\n${"  // filler\n".repeat(8000)}}\n`;
+    const s = await storageWith({ "zones/a.kdl": "aaa", "zones/big.kdl": big, "zones/c.kdl": "c" });
+    const many = await s.readMany("zone", ["a", "big", "c", "gone"]);
+    expect([...many.keys()]).toEqual(["a", "big", "c"]);
+    for (const name of ["a", "big", "c"]) {
+      expect(many.get(name)).toEqual(await s.read("zone", name));
+    }
+    expect(many.get("big")?.text).toBe(big);
+  });
+
   it("creates only when asked to create, and refuses to overwrite an existing file", async () => {
     const s = await storageWith({});
     const v1 = await s.write("pool", "p", "one", null);

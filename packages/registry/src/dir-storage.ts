@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { DocKind } from "@zmgr/kdl-schema";
@@ -80,7 +80,7 @@ export class DirectoryStorage implements Storage {
         const path = this.pathOf(kind, name);
         let bytes: Buffer;
         try {
-          bytes = readFileSync(path);
+          bytes = readSmallSync(path);
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code === "ENOENT") continue;
           throw toStorageError(err, path, "read", this.root);
@@ -158,6 +158,23 @@ export class DirectoryStorage implements Storage {
 
 function isDocumentName(file: string): boolean {
   return file.endsWith(".kdl") && file.length > 4 && !file.startsWith(".");
+}
+
+const scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * open + one read into a shared buffer + close: no fstat, no allocation per file; big files fall
+ * back to readFileSync. The result may be a view of the shared buffer: use it before the next call.
+ */
+function readSmallSync(path: string): Buffer {
+  const fd = openSync(path, "r");
+  let n: number;
+  try {
+    n = readSync(fd, scratch, 0, scratch.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return n < scratch.length ? scratch.subarray(0, n) : readFileSync(path);
 }
 
 /** Makes a rename durable: without it a power loss may forget the new directory entry. */

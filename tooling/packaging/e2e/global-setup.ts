@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
   const npmGlobalrc = join(tmp, "npmrc-global");
   await writeFile(
     npmrc,
-    `@zmgr:registry=${registry.url}\naudit=false\nfund=false\nupdate-notifier=false\n`,
+    `@zmgr:registry=${registry.url}\naudit=false\nfund=false\nupdate-notifier=false\nfetch-retry-maxtimeout=10000\n`,
   );
   await writeFile(npmGlobalrc, "");
   const context: PackagingContext = {

@@ -1,4 +1,4 @@
-import { dladmUsage, subUsage } from "./sim-dladm.js";
+import { dladmUsage, subUsage } from "./sim-dladm-usage.js";
 import { getopt } from "./sim-getopt.js";
 import { formatMac, nextMac, parseMac, type SimCtx, validLinkName } from "./sim-util.js";
 import { linkUser } from "./sim-zoneadm-ops.js";
@@ -11,7 +11,7 @@ function opts(ctx: SimCtx, sub: string, args: string[], spec: string) {
         ? `dladm: option '-${g.error.opt}' requires a value`
         : `dladm: unrecognized option '-${g.error.opt}'`,
     );
-    ctx.out.err(subUsage(ctx, sub));
+    ctx.out.err(subUsage(sub));
     return undefined;
   }
   for (const o of new Set(g.opts.map((x) => x.opt))) {

@@ -1,7 +1,7 @@
 import { IllumosHost, type Plan, type PlanStep } from "@zmgr/illumos-exec";
 import type { Registry } from "@zmgr/registry";
 import type { CreateProposal } from "./create-proposal.js";
-import { readLive, teardownSteps } from "./teardown.js";
+import { assertGone, readLive, teardownSteps } from "./teardown.js";
 
 export interface CreatePlanDeps {
   registry: Registry;
@@ -71,7 +71,11 @@ export function buildCreatePlan(p: CreateProposal, deps: CreatePlanDeps): Plan {
       {
         id: "unreserve",
         title: `remove the reservation zones/${name}.kdl`,
-        run: () => removeReservation(deps.registry, name, deps.lockTimeoutMs),
+        run: async (ctx) => {
+          const vnics = p.vnics.map((v) => v.name);
+          await assertGone(new IllumosHost(ctx.exec), name, vnics);
+          await removeReservation(deps.registry, name, deps.lockTimeoutMs);
+        },
       },
     ];
   }

@@ -1,3 +1,4 @@
+import { ZmgrError } from "@zmgr/errors";
 import { type Command, IllumosHost, type PlanStep, type ZoneState } from "@zmgr/illumos-exec";
 
 const IN_KERNEL: ReadonlySet<ZoneState> = new Set([
@@ -48,6 +49,9 @@ export function teardownSteps(zone: string, live: LiveZone): PlanStep[] {
     steps.push(
       step(`uninstall`, `uninstall zone ${zone}`, [zoneadm(zone, "uninstall", "-F")], async (h) => {
         const now = await stateOf(h, zone);
+        if (now !== undefined && IN_KERNEL.has(now)) {
+          throw new TeardownBlockedError(zone, `is still ${now}`, "uninstall it");
+        }
         if (now !== undefined && now !== "configured") await h.uninstall(zone);
       }),
     );
@@ -59,7 +63,12 @@ export function teardownSteps(zone: string, live: LiveZone): PlanStep[] {
         `delete configuration of ${zone}`,
         [{ file: "zonecfg", args: ["-z", zone, "delete", "-F"] }],
         async (h) => {
-          if ((await stateOf(h, zone)) !== undefined) await h.deleteZone(zone);
+          const now = await stateOf(h, zone);
+          if (now === undefined) return;
+          if (now !== "configured") {
+            throw new TeardownBlockedError(zone, `is still ${now}`, "delete its configuration");
+          }
+          await h.deleteZone(zone);
         },
       ),
     );
@@ -71,6 +80,10 @@ export function teardownSteps(zone: string, live: LiveZone): PlanStep[] {
         `delete VNIC ${vnic}`,
         [{ file: "dladm", args: ["delete-vnic", vnic] }],
         async (h) => {
+          const now = await stateOf(h, zone);
+          if (now !== undefined) {
+            throw new TeardownBlockedError(zone, `still exists (${now})`, `delete VNIC ${vnic}`);
+          }
           if ((await h.showVnics()).some((v) => v.link === vnic)) await h.deleteVnic(vnic);
         },
       ),
@@ -94,4 +107,37 @@ function zoneadm(zone: string, ...args: string[]): Command {
 
 async function stateOf(h: IllumosHost, zone: string): Promise<ZoneState | undefined> {
   return (await h.listZones()).find((z) => z.name === zone)?.state;
+}
+
+/**
+ * A teardown step whose precondition does not hold because an earlier step failed: it does not
+ * run, so a failed uninstall never leads to deleting the configuration or links of a zone with data.
+ */
+export class TeardownBlockedError extends ZmgrError {
+  constructor(zone: string, why: string, what: string) {
+    super("zmgr::teardown::blocked", `not run: zone ${zone} ${why}, so zmgr will not ${what}`, {
+      help: "fix the failure above first; the remaining cleanup commands are printed",
+      details: { zone },
+    });
+  }
+}
+
+/** Nothing of the zone is left on the host: no zone, none of these VNICs. */
+export async function assertGone(
+  h: IllumosHost,
+  zone: string,
+  vnics: readonly string[],
+): Promise<void> {
+  const now = await stateOf(h, zone);
+  if (now !== undefined)
+    throw new TeardownBlockedError(zone, `is still ${now}`, "release its addresses");
+  const left = new Set((await h.showVnics()).map((v) => v.link));
+  const still = vnics.filter((v) => left.has(v));
+  if (still.length > 0) {
+    throw new TeardownBlockedError(
+      zone,
+      `still has VNIC ${still.join(", ")}`,
+      "release its addresses",
+    );
+  }
 }

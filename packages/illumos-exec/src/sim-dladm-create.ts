@@ -16,7 +16,11 @@ function opts(ctx: SimCtx, sub: string, args: string[], spec: string) {
   }
   for (const o of new Set(g.opts.map((x) => x.opt))) {
     if ("lmvR".includes(o) && g.opts.filter((x) => x.opt === o).length > 1) {
-      ctx.out.fail(`dladm: the option -${o} cannot be specified more than once`);
+      ctx.out.fail(
+        o === "m"
+          ? "dladm: cannot specify -m option twice"
+          : `dladm: the option -${o} cannot be specified more than once`,
+      );
       return undefined;
     }
   }
@@ -56,6 +60,8 @@ export function createVnic(ctx: SimCtx, args: string[]) {
   const v = val("v");
   if (v !== undefined && !(/^[0-9]+$/.test(v) && Number(v) >= 1 && Number(v) <= 4094))
     return void out.fail(`dladm: invalid VLAN identifier '${v}'`);
+  if (g.opts.some((o) => o.opt === "f") && v === undefined)
+    return void out.fail("dladm: -f option can only be used with -v");
   let mtu: number | undefined;
   for (const kv of (val("p") ?? "").split(",").filter(Boolean)) {
     const [k, x] = kv.split("=");

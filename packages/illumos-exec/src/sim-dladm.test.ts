@@ -79,6 +79,8 @@ describe("dladm refusals (COMMANDS.md §4), all exit 1", () => {
       "dladm create-vnic -l net0 -l net0 web0",
       "dladm: the option -l cannot be specified more than once\n",
     ],
+    ["dladm create-vnic -l net0 -m random -m auto web0", "dladm: cannot specify -m option twice\n"],
+    ["dladm create-vnic -l net0 -f web0", "dladm: -f option can only be used with -v\n"],
     ["dladm delete-vnic nosuch0", "dladm: invalid link name 'nosuch0'\n"],
     ["dladm delete-vnic oinetint0", "dladm: 'oinetint0' is not a vnic\n"],
     [

@@ -52,7 +52,7 @@ describe("reservations", () => {
     expect(rest).toEqual([]);
     expect(d?.message).toContain("install failed");
     expect(d?.help).toBe(
-      "clean up with `zmgr destroy web1 --yes`, which runs: zoneadm -z web1 uninstall -F; zonecfg -z web1 delete -F; dladm delete-vnic web1_0; rm zones/web1.kdl",
+      "clean up with `zmgr destroy web1 --yes`, which runs `zoneadm -z web1 uninstall -F; zonecfg -z web1 delete -F; dladm delete-vnic web1_0`, then removes zones/web1.kdl (freeing its addresses)",
     );
     // a reservation is not drift: no zone_missing / vnic_missing on top
     expect(diags.filter((x) => x.file === "zones/web1.kdl").map((x) => x.code)).toEqual([
@@ -69,7 +69,20 @@ describe("reservations", () => {
       isAlive: () => true,
     });
     expect(withCode(diags, "zmgr::reservation::failed")[0]?.help).toContain(
-      "runs: zoneadm -z web1 halt; zoneadm -z web1 uninstall -F; zonecfg -z web1 delete -F; rm zones/web1.kdl",
+      "runs `zoneadm -z web1 halt; zoneadm -z web1 uninstall -F; zonecfg -z web1 delete -F`, then removes zones/web1.kdl",
+    );
+  });
+});
+
+describe("reservation cleanup when nothing reached the host", () => {
+  it("only removes the file", async () => {
+    const diags = await validateFiles(cleanWith(reserved(CREATING)), {
+      host: cleanHost(),
+      hostname: "h1",
+      isAlive: () => false,
+    });
+    expect(withCode(diags, "zmgr::reservation::interrupted")[0]?.help).toBe(
+      "clean up with `zmgr destroy web1 --yes`, which removes zones/web1.kdl (freeing its addresses)",
     );
   });
 });

@@ -41,8 +41,8 @@ export function cleanupPlan(z: ZoneSubject, host?: HostIndex): string {
     steps.push(`zoneadm -z ${z.name} uninstall -F`);
   if (state !== undefined) steps.push(`zonecfg -z ${z.name} delete -F`);
   for (const v of vnics) if (host.vnics.has(v)) steps.push(`dladm delete-vnic ${v}`);
-  steps.push(`rm ${file}`);
-  return `runs: ${steps.join("; ")}`;
+  const remove = `removes ${file} (freeing its addresses)`;
+  return steps.length === 0 ? remove : `runs \`${steps.join("; ")}\`, then ${remove}`;
 }
 
 export function checkReservation(z: ZoneSubject, deps: ReservationDeps): Diagnostic[] {

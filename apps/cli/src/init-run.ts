@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { ZmgrError } from "@zmgr/errors";
@@ -9,6 +10,12 @@ import { STARTER } from "./starter.js";
 /** `zmgr init`: the starter registry of SPEC §2; prints the etherstubs still to create. */
 export async function runInit(inv: Invocation, force: boolean): Promise<void> {
   const root = resolveRoot(inv);
+  if (inv.globals.dryRun && !existsSync(root)) {
+    const files = STARTER.map((d) => pathOf(d.kind, d.name));
+    if (inv.globals.json) inv.out.printJson({ root, dryRun: true, files, written: [] });
+    else inv.out.line(`dry run: would create ${root} with ${files.join(", ")}`);
+    return;
+  }
   if (!inv.globals.dryRun) await mkdir(join(root, "zones"), { recursive: true });
   const s = await openSession(inv);
   const existing = STARTER.filter((d) => fileOf(s.snapshot, d.kind, d.name) !== undefined);

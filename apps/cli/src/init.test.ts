@@ -23,6 +23,15 @@ describe("zmgr init", () => {
     expect(v.code).toBe(0);
   });
 
+  it("--dry-run writes nothing, not even the directory", async () => {
+    env = await testEnv({ init: false });
+    env.deps.env = { ZMGR_REGISTRY: `${env.root}/fresh` };
+    const r = await env.runBare("init", "--dry-run");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("would create");
+    expect(await env.files()).toEqual({});
+  });
+
   it("refuses to overwrite without --force", async () => {
     env = await testEnv();
     const r = await env.run("init");

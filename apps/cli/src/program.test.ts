@@ -73,6 +73,25 @@ describe("the zmgr program", () => {
     expect(r.stderr).toContain("global");
   });
 
+  it("shows a spinner and ✔ per step on a terminal", async () => {
+    env = await testEnv();
+    env.deps.isTTY = true;
+    const r = await env.run("create", "web1");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\r\x1b\[2K\x1b\[36m[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]\x1b\[39m create VNIC web1_0/);
+    expect(r.stdout).toContain("\x1b[32m✔\x1b[39m configure zone web1");
+  });
+
+  it("prints plain step lines when not on a terminal", async () => {
+    env = await testEnv();
+    const r = await env.run("create", "web1");
+    expect(r.stdout.split("\n").slice(0, 3)).toEqual([
+      "✔ create VNIC web1_0 over oinetint0",
+      "✔ configure zone web1",
+      "✔ install zone web1 from openindiana.org",
+    ]);
+  });
+
   it("uses no colour codes when not on a terminal", async () => {
     env = await testEnv();
     await env.run("create", "web1");

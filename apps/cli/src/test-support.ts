@@ -19,6 +19,8 @@ export interface TestEnv {
   /** every argv the program ran, in order */
   commands: string[][];
   run(...args: string[]): Promise<RunResult>;
+  /** a run without the `--registry <root>` prefix */
+  runBare(...args: string[]): Promise<RunResult>;
   /** `--json` run, stdout parsed */
   json<T = unknown>(...args: string[]): Promise<{ code: number; value: T; stderr: string }>;
   /** every registry file (path → bytes as text), the lock excluded */
@@ -71,10 +73,11 @@ export async function testEnv(
         return opts.wrap ? opts.wrap(counting, env) : counting;
       },
     },
-    async run(...args) {
+    run: (...args) => env.runBare("--registry", root, ...args),
+    async runBare(...args) {
       out = [];
       err = [];
-      const code = await runCli(["--registry", root, ...args], env.deps);
+      const code = await runCli(args, env.deps);
       return { code, stdout: out.join(""), stderr: err.join("") };
     },
     async json(...args) {

@@ -4,9 +4,18 @@ import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { describe, expect, inject, it } from "vitest";
 import { runOk } from "./run.js";
-import { PUBLISHED, ROOT } from "./workspace.js";
+import { type PackageName, PUBLISHED, ROOT } from "./workspace.js";
 
 const ctx = inject("packaging");
+
+function withoutSourceCondition(exports: unknown): unknown {
+  if (typeof exports !== "object" || exports === null) return exports;
+  return Object.fromEntries(
+    Object.entries(exports)
+      .filter(([key]) => key !== "@zmgr/source")
+      .map(([key, value]) => [key, withoutSourceCondition(value)]),
+  );
+}
 
 async function tarballFiles(tarball: string): Promise<string[]> {
   const { stdout } = await runOk("tar", ["-tzf", tarball]);
@@ -41,16 +50,21 @@ describe.each(ctx.packages)("pnpm pack $name", (pkg) => {
     expect(messages.map((m) => `${m.type} ${m.code}: ${formatMessage(m, manifest)}`)).toEqual([]);
   });
 
-  it("has no source condition and no workspace or catalog ranges in its packed package.json", () => {
+  it("publishes the workspace exports minus the @zmgr/source condition, nothing else of src", async () => {
     const text = JSON.stringify(pkg.manifest);
     expect(text).not.toContain("@zmgr/source");
-    expect(text).not.toContain("src/");
+    expect(text).not.toMatch(/\.\/src\//);
     expect(text).not.toMatch(/"(workspace|catalog):/);
-    expect(pkg.manifest.exports).toEqual({
-      ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
-      "./package.json": "./package.json",
-    });
     expect(pkg.manifest).not.toHaveProperty("publishConfig.exports");
+    // publishConfig.exports must track the workspace exports: same entries, same targets.
+    const source = JSON.parse(
+      await readFile(join(ROOT, PUBLISHED[pkg.name as PackageName], "package.json"), "utf8"),
+    );
+    expect(pkg.manifest.exports).toEqual(withoutSourceCondition(source.exports));
+    expect(pkg.manifest.exports).toHaveProperty(["."], {
+      types: "./dist/index.d.ts",
+      default: "./dist/index.js",
+    });
   });
 
   it("depends on the other @zmgr packages at a caret of their current version", async () => {

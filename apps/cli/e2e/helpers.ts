@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { chmod, mkdir, mkdtemp, symlink } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ZMGR = resolve(here, "../dist/zmgr.js");
@@ -19,8 +20,14 @@ export interface World {
  * A new user's machine: `zmgr-sim` symlinked as zoneadm, zonecfg, dladm and pkg in a directory
  * first on PATH, the simulator state in ZMGR_SIM_STATE, the registry in a temp dir.
  */
+const made: string[] = [];
+afterAll(async () => {
+  await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
+});
+
 export async function world(): Promise<World> {
   const dir = await mkdtemp(join(tmpdir(), "zmgr-e2e-"));
+  made.push(dir);
   const bin = join(dir, "bin");
   await mkdir(bin);
   await chmod(ZMGR_SIM, 0o755);

@@ -30,10 +30,9 @@ export async function resolve(specifier, context, next) {
     ["--import", pathToFileURL(register).href, ZMGR, ...args],
     {},
   );
-  return {
-    stdout: r.stdout,
-    urls: (await readFile(log, "utf8")).split("\n").filter((l) => l !== ""),
-  };
+  const urls = (await readFile(log, "utf8")).split("\n").filter((l) => l !== "");
+  await rm(dir, { recursive: true, force: true });
+  return { stdout: r.stdout, urls };
 }
 
 const HEAVY = [

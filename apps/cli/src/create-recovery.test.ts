@@ -80,3 +80,33 @@ describe("destroy --dry-run", () => {
     expect(env.hostState()).toBe(before.host);
   });
 });
+
+describe("create pre-flight against the host", () => {
+  it("refuses a VNIC name that already exists, before any change", async () => {
+    env = await testEnv();
+    env.host.run({ file: "dladm", args: ["create-vnic", "-l", "oinetint0", "web1_0"] });
+    const before = { files: await env.files(), host: env.hostState() };
+    const r = await env.run("create", "web1");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("web1_0");
+    expect(await env.files()).toEqual(before.files);
+    expect(env.hostState()).toBe(before.host);
+  });
+
+  it("refuses when a pool's stub is missing on the host", async () => {
+    env = await testEnv();
+    env.host.run({ file: "dladm", args: ["delete-etherstub", "oinetint0"] });
+    const r = await env.run("create", "web1");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("oinetint0");
+    expect(Object.keys(await env.files())).not.toContain("zones/web1.kdl");
+  });
+
+  it("refuses a name a host zone already has, pointing to import", async () => {
+    env = await testEnv();
+    env.host.withZone({ name: "web1", state: "installed" });
+    const r = await env.run("create", "web1");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("zmgr import web1");
+  });
+});

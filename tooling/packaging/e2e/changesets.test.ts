@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { runOk } from "./run.js";
-import { PACKAGE_NAMES, type PackageName, PUBLISHED, ROOT } from "./workspace.js";
+import { PACKAGE_NAMES, type PackageName, PUBLISHED, ROOT, tarballName } from "./workspace.js";
 
 const ctx = inject("packaging");
 const CHANGESET = join(ROOT, "node_modules/@changesets/cli/bin.js");
@@ -47,11 +47,14 @@ describe("changeset version (in a temporary clone)", () => {
     const repo = await clone();
     const pending = await pendingChangesets(repo);
     const summaries = new Map<string, string[]>();
+    const privateOnly: string[] = []; // changesets for private packages are never consumed
     for (const file of pending) {
       const text = await readFile(join(repo, ".changeset", file), "utf8");
       const [, front = "", body = ""] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
       for (const [, name = ""] of front.matchAll(/^"([^"]+)":\s*\w+/gm))
         summaries.set(name, [...(summaries.get(name) ?? []), body.trim().split("\n")[0] ?? ""]);
+      if (![...front.matchAll(/^"([^"]+)":/gm)].some(([, n = ""]) => n in PUBLISHED))
+        privateOnly.push(file);
     }
     const before = new Map(
       await Promise.all(PACKAGE_NAMES.map(async (n) => [n, await manifest(repo, n)] as const)),
@@ -59,7 +62,7 @@ describe("changeset version (in a temporary clone)", () => {
 
     await runOk(process.execPath, [CHANGESET, "version"], { cwd: repo });
 
-    expect(await pendingChangesets(repo)).toEqual([]);
+    expect(await pendingChangesets(repo)).toEqual(privateOnly);
     for (const name of PACKAGE_NAMES) {
       const after = await manifest(repo, name);
       const log = await changelog(repo, name);
@@ -112,11 +115,12 @@ describe("changeset version (in a temporary clone)", () => {
       }
     }
 
-    // The source manifests keep `workspace:^`; the range is written at pack time. Pack the
-    // dependents in the clone (linking their workspace deps as `pnpm install` would).
+    // The source manifests keep `workspace:^`; the range is written at pack time. Pack ipam and
+    // its dependents in the clone (linking workspace deps as `pnpm install` would).
     const out = join(repo, ".packed");
     await mkdir(out);
-    for (const name of dependents) {
+    const packed: PackageName[] = ["@zmgr/ipam", ...dependents];
+    for (const name of packed) {
       const deps = Object.keys(before.get(name)?.dependencies ?? {}).filter((d) => d in PUBLISHED);
       await mkdir(join(repo, PUBLISHED[name], "node_modules/@zmgr"), { recursive: true });
       for (const dep of deps)
@@ -125,13 +129,17 @@ describe("changeset version (in a temporary clone)", () => {
           join(repo, PUBLISHED[name], "node_modules", dep),
         );
     }
-    const filters = dependents.flatMap((n) => ["--filter", n]);
+    const filters = packed.flatMap((n) => ["--filter", n]);
     await runOk("pnpm", ["-r", ...filters, "pack", "--pack-destination", out], { cwd: repo });
-    for (const name of dependents) {
+    for (const name of packed) {
       const version = (await manifest(repo, name)).version;
-      const tarball = join(out, `${name.slice(1).replace("/", "-")}-${version}.tgz`);
+      const tarball = join(out, tarballName(name, version));
       const { stdout } = await runOk("tar", ["-xzOf", tarball, "package/package.json"]);
-      expect(JSON.parse(stdout).dependencies["@zmgr/ipam"], name).toBe(`^${ipamVersion}`);
+      if (name !== "@zmgr/ipam")
+        expect(JSON.parse(stdout).dependencies["@zmgr/ipam"], name).toBe(`^${ipamVersion}`);
+      // The generated changelog ships with the package (the README links to it).
+      const { stdout: log } = await runOk("tar", ["-xzOf", tarball, "package/CHANGELOG.md"]);
+      expect(log, name).toContain(`## ${version}`);
     }
   });
 });

@@ -52,6 +52,8 @@ export interface CliContext {
   exitCode: number;
   /** The global options of the running command (for error rendering). */
   lastGlobals?: GlobalOptions;
+  /** `--json` was on the command line: usage errors are printed as JSON too. */
+  jsonErrors?: boolean;
   /** The registry root once resolved (for source excerpts in errors). */
   registryRoot?: string;
 }

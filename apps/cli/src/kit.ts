@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import type { CliContext, GlobalOptions } from "./deps.js";
 import { Output } from "./output.js";
 
@@ -36,7 +36,7 @@ export function invocation(ctx: CliContext, cmd: Command): Invocation {
 export function collectPair(value: string, previous: [string, string][] = []): [string, string][] {
   const eq = value.indexOf("=");
   if (eq <= 0 || eq === value.length - 1) {
-    throw new Error(`expected <net>=<value>, got "${value}"`);
+    throw new InvalidArgumentError(`expected <net>=<value>, e.g. internal=10.1.0.20`);
   }
   return [...previous, [value.slice(0, eq), value.slice(eq + 1)]];
 }

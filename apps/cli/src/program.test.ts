@@ -42,6 +42,24 @@ describe("the zmgr program", () => {
     expect((await env.run("list", "--bogus")).code).toBe(2);
   });
 
+  it("treats a bad option value as a usage error (exit 2), also as JSON under --json", async () => {
+    env = await testEnv();
+    for (const args of [
+      ["list", "--lock-timeout", "abc"],
+      ["list", "--lock-timeout", "-1"],
+      ["create", "web1", "--ip", ";"],
+      ["create", "web1", "--vnic", "internal="],
+      ["create", "web1", "--ip", "=10.1.0.9"],
+    ]) {
+      const r = await env.run(...args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).not.toContain("unexpected error");
+      const j = await env.run("--json", ...args);
+      expect(j.code).toBe(2);
+      expect(JSON.parse(j.stderr)).toMatchObject({ error: { code: "zmgr::cli::usage" } });
+    }
+  });
+
   it("accepts global options after the subcommand", async () => {
     env = await testEnv();
     const r = await env.run("list", "--json");

@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { registerBoot } from "./commands/boot.js";
 import { registerCompletion } from "./commands/completion.js";
 import { registerCreate } from "./commands/create.js";
@@ -30,7 +30,16 @@ export function createProgram(deps: CliDeps, ctx: CliContext = { deps, exitCode:
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({
       writeOut: (s) => deps.stdout(s),
-      writeErr: (s) => deps.stderr(s),
+      // Under --json, usage errors become one JSON document on stderr (outputError below).
+      writeErr: (s) => {
+        if (!ctx.jsonErrors) deps.stderr(s);
+      },
+      outputError: (s, write) => {
+        if (!ctx.jsonErrors) return write(s);
+        const message = s.replace(/^error: /, "").trim();
+        const help = "run `zmgr --help` (or `zmgr <command> --help`) for usage";
+        deps.stderr(`${JSON.stringify({ error: { code: "zmgr::cli::usage", message, help } })}\n`);
+      },
     })
     .exitOverride()
     .option("--registry <dir>", "registry directory (default $ZMGR_REGISTRY or /etc/zmgr)")
@@ -77,8 +86,8 @@ export function createProgram(deps: CliDeps, ctx: CliContext = { deps, exitCode:
 
 function parseSeconds(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) {
-    throw new Error(`--lock-timeout takes a number of seconds, not "${value}"`);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0) {
+    throw new InvalidArgumentError(`--lock-timeout takes a number of seconds ≥ 0, e.g. 30`);
   }
   return n;
 }

@@ -6,7 +6,7 @@ import { createProgram } from "./program.js";
 
 /** Runs one zmgr invocation in-process and returns its exit code (process.exit is the caller's). */
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
-  const ctx: CliContext = { deps, exitCode: 0 };
+  const ctx: CliContext = { deps, exitCode: 0, jsonErrors: argv.includes("--json") };
   const program = createProgram(deps, ctx);
   try {
     await program.parseAsync([...argv], { from: "user" });

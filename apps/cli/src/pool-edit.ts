@@ -1,3 +1,4 @@
+import { checkLinkName } from "@zmgr/illumos-exec";
 import { canonicalAddress, IpPool, intersection, parseAddress, validatePool } from "@zmgr/ipam";
 import { checkEntityName, type Pool } from "@zmgr/kdl-schema";
 import { poolSpecOf } from "@zmgr/validate";
@@ -33,6 +34,14 @@ export async function poolCreate(inv: Invocation, name: string, f: PoolCreateFla
       );
     mode = { kind: "range", start: f.range.slice(0, dash), end: f.range.slice(dash + 1) };
   } else mode = { kind: "list", addresses: f.addresses ?? [] };
+  const stubProblem = checkLinkName(f.stub);
+  if (stubProblem) {
+    throw invalid(
+      "pool",
+      `--stub ${JSON.stringify(f.stub)}: ${stubProblem}`,
+      "give the etherstub or physical link the VNICs go over, e.g. --stub oinetint0",
+    );
+  }
   const pool: Pool = {
     name,
     network: f.network,

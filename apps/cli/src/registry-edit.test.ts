@@ -57,6 +57,25 @@ describe("zmgr pool", () => {
     expect(r.stderr).toContain("overlaps pool dmz");
   });
 
+  it("refuses a stub that is no link name, before writing anything", async () => {
+    env = await testEnv();
+    const before = await env.files();
+    const r = await env.run(
+      "pool",
+      "create",
+      "p9",
+      "--network",
+      "10.9.0.0/24",
+      "--stub",
+      "s0;touch x",
+      "--range",
+      "10.9.0.10-10.9.0.20",
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("zmgr::pool::invalid");
+    expect(await env.files()).toEqual(before);
+  });
+
   it("edits addresses in place, keeping comments", async () => {
     env = await testEnv();
     const path = join(env.root, "pools/public.kdl");

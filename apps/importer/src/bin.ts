@@ -9,6 +9,11 @@ try {
     env: process.env,
     home: homedir(),
     isTTY: process.stdout.isTTY === true,
+    // A second Ctrl-C finds no handler and ends the process at once.
+    onInterrupt: (handler) => {
+      process.once("SIGINT", handler);
+      return () => process.off("SIGINT", handler);
+    },
   });
   process.exit(code);
 } catch (error) {

@@ -301,6 +301,30 @@ describe("importHost on a simulated host", () => {
     expect(await readdir(join(reg.root, "zones"))).toEqual(["web1.kdl"]);
   });
 
+  it("keeps a zone written before a later write failed as imported", async () => {
+    const sim = webHost()
+      .withLink({ name: "web2_0", class: "vnic", over: "oinetint0" })
+      .withZone({
+        name: "web2",
+        brand: "ipkg",
+        nets: [{ physical: "web2_0", allowedAddress: "10.1.0.12/24" }],
+      });
+    const report = await run(sim, {
+      all: true,
+      onEvent: (event) => {
+        if (event.type === "step-start" && event.step.id === "import:web2") {
+          writeFileSync(join(reg.root, "zones/web2.kdl"), 'zone "web2" {\n  template "oi"\n}\n');
+        }
+      },
+    });
+    expect(report.entries.map((e) => [e.zone, e.outcome])).toEqual([
+      ["web1", "imported"],
+      ["web2", "failed"],
+    ]);
+    expect(report).toMatchObject({ imported: 1, failed: 1, interrupted: false });
+    expect((await registered("web1"))?.template).toBe("oi");
+  });
+
   it("skips a zone whose name differs only in case from a registered one", async () => {
     await reg.write("zones/WEB1.kdl", 'zone "WEB1" {\n  template "oi"\n}\n');
     const report = await run(webHost(), { all: true });

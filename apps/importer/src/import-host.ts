@@ -26,6 +26,7 @@ export async function importHost(opts: ImportOptions): Promise<ImportReport> {
     imported: 0,
     failed: 0,
     dryRun: opts.dryRun === true,
+    interrupted: false,
     warnings: [],
   };
   const targets = opts.names?.length
@@ -73,14 +74,20 @@ export async function importHost(opts: ImportOptions): Promise<ImportReport> {
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
   });
-  for (const { zone, entry } of adopted) settle(entry, zone, result);
+  report.interrupted = isZmgrError(result.error) && result.error.code === "zmgr::plan::aborted";
+  for (const { zone, entry } of adopted) settle(entry, zone, result, report.interrupted);
   report.imported = report.entries.filter((e) => e.outcome === "imported").length;
   report.failed = report.entries.filter((e) => e.outcome === "failed").length;
   return report;
 }
 
 /** Moves an entry from `would-import` to what the plan did with its step. */
-function settle(entry: ImportReportEntry, zone: Zone, result: PlanResult): void {
+function settle(
+  entry: ImportReportEntry,
+  zone: Zone,
+  result: PlanResult,
+  interrupted: boolean,
+): void {
   const step = result.steps.find((s) => s.id === stepId(zone.name));
   if (step?.status === "done") {
     entry.outcome = "imported";
@@ -96,6 +103,10 @@ function settle(entry: ImportReportEntry, zone: Zone, result: PlanResult): void 
   }
   entry.outcome = "skipped";
   entry.code = "zmgr::import::not_attempted";
-  entry.reason = "not written: the import stopped at an earlier failure";
-  entry.help = "run the import again once the failure is fixed";
+  entry.reason = interrupted
+    ? "not written: the import was interrupted"
+    : "not written: the import stopped at an earlier failure";
+  entry.help = interrupted
+    ? "run the import again to adopt the rest"
+    : "run the import again once the failure is fixed";
 }

@@ -22,7 +22,7 @@ function host(): SimHost {
     });
 }
 
-async function cli(args: string[], sim: SimHost = host()) {
+async function cli(args: string[], sim: SimHost = host(), interrupt = false) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main([...args, "--registry", reg.root], {
@@ -31,6 +31,14 @@ async function cli(args: string[], sim: SimHost = host()) {
     env: {},
     home: "/nonexistent",
     createExecutor: () => createSimExecutor(sim),
+    ...(interrupt
+      ? {
+          onInterrupt: (handler: () => void) => {
+            handler();
+            return () => {};
+          },
+        }
+      : {}),
   });
   return { code, out: out.join(""), err: err.join("") };
 }
@@ -91,6 +99,13 @@ describe("zmgr-import main", () => {
     await holder;
     expect(code).toBe(1);
     expect(out).toMatch(/✖ web1 failed: .*lock/);
+    expect(await readdir(join(reg.root, "zones"))).toEqual([]);
+  });
+
+  it("writes nothing once interrupted, and exits 1", async () => {
+    const { code, out } = await cli(["--all"], host(), true);
+    expect(code).toBe(1);
+    expect(out).toContain("web1");
     expect(await readdir(join(reg.root, "zones"))).toEqual([]);
   });
 

@@ -9,6 +9,8 @@ export interface MainDeps {
   home: string;
   /** Colour only on a terminal (and never with NO_COLOR or --no-color). */
   isTTY?: boolean;
+  /** Ctrl-C: the import stops after the running write; returns an unsubscribe function. */
+  onInterrupt?: (handler: () => void) => () => void;
   /** Test seam: replaces the execa executor / the file-backed simulator. */
   createExecutor?: (how: { simulate: boolean; simState: string; prefix: string[] }) => Executor;
 }
@@ -74,6 +76,8 @@ async function run(names: string[], flags: Flags, deps: MainDeps): Promise<numbe
     const registry = Registry.open(root);
     const simState = flags.simState ?? deps.env.ZMGR_SIM_STATE ?? join(root, ".simulator.json");
     const exec = await executor(deps, simulate, simState, registry);
+    const controller = new AbortController();
+    const unsubscribe = deps.onInterrupt?.(() => controller.abort());
     const report = await importHost({
       exec,
       registry,
@@ -81,7 +85,8 @@ async function run(names: string[], flags: Flags, deps: MainDeps): Promise<numbe
       all: flags.all === true,
       dryRun: flags.dryRun === true,
       lockTimeoutMs: flags.lockTimeout * 1000,
-    });
+      signal: controller.signal,
+    }).finally(() => unsubscribe?.());
     const color = flags.color && deps.isTTY === true && !deps.env.NO_COLOR;
     deps.stdout(
       flags.json
@@ -89,7 +94,7 @@ async function run(names: string[], flags: Flags, deps: MainDeps): Promise<numbe
         : renderImportReport(report, { color, command: "zmgr-import" }),
     );
     if (names.length === 0 && !flags.all) return 2;
-    return report.failed > 0 ? 1 : 0;
+    return report.failed > 0 || report.interrupted ? 1 : 0;
   } catch (error) {
     if (!isZmgrError(error)) throw error;
     deps.stderr(

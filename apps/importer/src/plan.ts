@@ -27,10 +27,9 @@ export function buildImportPlan(
   );
   return {
     title: `import ${zones.length} zone${zones.length === 1 ? "" : "s"} into ${registry.root}`,
+    // No `recover`: every step is one atomic file write, and a zone written before a failure is
+    // correctly imported, so nothing is undone (and the runner keeps those steps `done`).
     steps,
-    // Every step is one atomic file write: a zone written before a failure is correctly imported,
-    // so there is nothing to undo.
-    recover: async () => [],
   };
 }
 

@@ -4,7 +4,16 @@ import type { ImportReport, ImportReportEntry } from "./types.js";
 
 function report(entries: ImportReportEntry[], extra: Partial<ImportReport> = {}): ImportReport {
   const imported = entries.filter((e) => e.outcome === "imported").length;
-  return { candidates: [], entries, imported, failed: 0, dryRun: false, warnings: [], ...extra };
+  return {
+    candidates: [],
+    entries,
+    imported,
+    failed: 0,
+    dryRun: false,
+    interrupted: false,
+    warnings: [],
+    ...extra,
+  };
 }
 
 const web1: ImportReportEntry = {

@@ -126,6 +126,7 @@ function summary(report: ImportReport, registered: number): string {
     parts.push(`${count(report.imported, "imported")}`);
   }
   if (report.failed > 0) parts.push(`${report.failed} failed`);
+  if (report.interrupted) parts.push("interrupted");
   if (skipped > 0) parts.push(`${skipped} skipped`);
   if (registered > 0) parts.push(`${registered} already registered`);
   return `${parts.join("; ")}.`;

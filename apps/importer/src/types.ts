@@ -56,6 +56,8 @@ export interface ImportReport {
   /** Number of writes that failed (lock timeout, a concurrent change). */
   failed: number;
   dryRun: boolean;
+  /** Ctrl-C (the signal) stopped the writes: the zones left are `skipped`, `not_attempted`. */
+  interrupted: boolean;
   /** Problems that concern the whole run (e.g. an unusable pool file). */
   warnings: string[];
 }

@@ -2,49 +2,20 @@
 // simulated host and a temp registry, output captured. Zero unhandled exceptions: every failure is
 // a coded ZmgrError (or commander's usage message), never `zmgr::internal`.
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type CliDeps, runCli } from "@zmgr/cli";
-import { createSimExecutor, SimHost } from "@zmgr/illumos-exec";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunResult } from "./helpers.js";
 import { HOSTILE, shellInjections } from "./hostile.js";
+import { type InProcess, inProcess } from "./in-process.js";
 
 const RUNS = Number(process.env.RELIABILITY_CLI_RUNS ?? 10_000);
 
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-let root: string;
+let env: InProcess;
 let marker: string;
-const host = SimHost.fresh();
-let out: string[] = [];
-let err: string[] = [];
 
-const deps: CliDeps = {
-  stdout: (s) => out.push(s),
-  stderr: (s) => err.push(s),
-  isTTY: false,
-  stdinIsTTY: false,
-  env: {},
-  home: "/nonexistent-home",
-  hostname: "simhost",
-  pid: 4242,
-  now: () => new Date("2026-03-22T10:00:00.000Z"),
-  isAlive: (pid) => pid === 4242,
-  onInterrupt: () => () => {},
-  createExecutor: () => createSimExecutor(host),
-};
-
-async function cli(args: string[]): Promise<Captured> {
-  out = [];
-  err = [];
-  const code = await runCli(["--registry", root, ...args], deps);
-  return { code, stdout: out.join(""), stderr: err.join("") };
+function cli(args: string[]): Promise<RunResult> {
+  return env.cli(args);
 }
 
 const COMMANDS = [
@@ -163,12 +134,10 @@ const KNOWN_BUGS: { test: string; signature: string; repro: string[][] }[] = [
 
 describe("hostile command lines (in-process)", () => {
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), "zmgr-rel-fuzz-"));
-    marker = join(root, "pwned");
-    const r = await cli(["init"]);
-    expect(r.code, r.stderr).toBe(0);
+    env = await inProcess();
+    marker = join(env.root, "pwned");
   });
-  afterAll(() => rm(root, { recursive: true, force: true }));
+  afterAll(() => env.cleanup());
 
   it(`${RUNS} fuzzed argument lists: exit 0-3, no internal error, nothing interpreted`, async () => {
     const value = fc.oneof(

@@ -118,6 +118,15 @@ export function allocateNets(
       );
     }
     const exclusive = template.ipType === "exclusive";
+    if (!exclusive && vnicOverride.has(tnet.name)) {
+      bad.push(
+        problem(
+          "zmgr::create::vnic_on_shared",
+          `--vnic ${tnet.name}: template ${tname} is shared-IP, its nets have no VNIC`,
+          `drop --vnic; the zone uses the pool's stub ${stub} directly`,
+        ),
+      );
+    }
     const vnic = exclusive
       ? (vnicOverride.get(tnet.name) ?? defaultVnicName(req.name, index, tnet.vnic))
       : undefined;

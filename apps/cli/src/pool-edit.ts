@@ -166,6 +166,20 @@ export async function poolEditAddresses(
         throw invalid("pool", problems.map((x) => x.message).join("; "), problems[0]!.help, {
           problems,
         });
+      if (op === "add") {
+        const mine = IpPool.from(poolSpecOf(value));
+        for (const other of snap.pools.values()) {
+          if (other.name === name || !other.parsed.value) continue;
+          const shared = intersection(mine, IpPool.from(poolSpecOf(other.parsed.value)));
+          if (shared) {
+            throw invalid(
+              "pool",
+              `pool ${name} would overlap pool ${other.name} (both would hold ${shared})`,
+              "allocatable sets of two pools must not intersect",
+            );
+          }
+        }
+      }
       return inv.globals.dryRun ? [] : s.registry.put("pool", value, file);
     },
     { timeoutMs: s.lockTimeoutMs },

@@ -90,6 +90,26 @@ describe("zmgr pool", () => {
     expect(text).toContain('"203.0.113.12"');
   });
 
+  it("refuses to add an address another pool hands out", async () => {
+    env = await testEnv();
+    const c = await env.run(
+      "pool",
+      "create",
+      "hoster",
+      "--network",
+      "203.0.113.0/24",
+      "--stub",
+      "pubstub0",
+      "--addresses",
+      "203.0.113.20",
+    );
+    expect(c.code, c.stderr).toBe(0);
+    const r = await env.run("pool", "add-address", "hoster", "203.0.113.11");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("overlap pool public");
+    expect((await env.files())["pools/hoster.kdl"]).not.toContain("203.0.113.11");
+  });
+
   it("refuses to remove an address or a pool in use", async () => {
     env = await testEnv();
     await env.run("create", "r1", "-t", "router");
@@ -124,6 +144,13 @@ describe("zmgr template", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("zone w1");
     expect((await env.run("template", "remove", "ofl")).code).toBe(0);
+  });
+
+  it("refuses a hostile net name", async () => {
+    env = await testEnv();
+    const r = await env.run("template", "create", "x", "--brand", "ipkg", "--net", 'a"b=internal');
+    expect(r.code).toBe(1);
+    expect(Object.keys(await env.files())).not.toContain("templates/x.kdl");
   });
 
   it("refuses an unknown pool and a bhyve brand", async () => {

@@ -73,6 +73,14 @@ export async function templateCreate(
         `--net ${spec}: expected <name>=<pool>[,<pool>]`,
         "e.g. --net public=public,public-v6",
       );
+    const bad = [netName, ...list].find((n) => checkEntityName(n) !== undefined);
+    if (bad !== undefined) {
+      throw invalid(
+        "template",
+        `--net ${JSON.stringify(spec)}: ${JSON.stringify(bad)} is not a valid name`,
+        "net and pool names are [A-Za-z0-9][A-Za-z0-9_.-]*",
+      );
+    }
     return { name: netName, pools: list };
   });
   const template: Template = {

@@ -109,20 +109,22 @@ const GOOD = [
 ];
 
 /**
- * Known bugs, reported to their owners and pinned by a failing test of their own below; the
- * fuzz property skips exactly these inputs so that it keeps finding new ones. Remove an entry
- * once its test passes.
+ * Bugs this suite found, fixed by their owner since (b9e7dc7): each keeps a regression test.
+ * While a bug is open, its signature (a stderr fragment) lets the fuzz property skip exactly
+ * those inputs so it keeps finding new ones; set `open: false` once fixed.
  */
-const KNOWN_BUGS: { test: string; signature: string; repro: string[][] }[] = [
+const KNOWN_BUGS: { test: string; signature: string; open: boolean; repro: string[][] }[] = [
   {
     // apps/cli/src/program.ts parseSeconds throws a plain Error.
-    test: "BUG(@zmgr/cli program.ts parseSeconds): a bad --lock-timeout is an internal error, not a usage error",
+    test: "regression (@zmgr/cli program.ts parseSeconds): a bad --lock-timeout is a usage error, not an internal one",
+    open: false,
     signature: "--lock-timeout takes a number of seconds",
     repro: ["abc", "-t", "-1", "NaN"].map((v) => ["list", "--lock-timeout", v]),
   },
   {
     // apps/cli/src/kit.ts collectPair throws a plain Error.
-    test: "BUG(@zmgr/cli kit.ts collectPair): a malformed --ip/--vnic is an internal error, not a usage error",
+    test: "regression (@zmgr/cli kit.ts collectPair): a malformed --ip/--vnic is a usage error, not an internal one",
+    open: false,
     signature: "expected <net>=<value>",
     repro: [
       ["create", "web1", "--ip", ";"],
@@ -162,7 +164,7 @@ describe("hostile command lines (in-process)", () => {
     await fc.assert(
       fc.asyncProperty(argv, async (args) => {
         const r = await cli(args);
-        if (KNOWN_BUGS.some((b) => r.stderr.includes(b.signature))) return;
+        if (KNOWN_BUGS.some((b) => b.open && r.stderr.includes(b.signature))) return;
         codes.set(r.code, (codes.get(r.code) ?? 0) + 1);
         expect([0, 1, 2, 3]).toContain(r.code);
         expect(r.stderr).not.toContain("zmgr::internal");
@@ -183,9 +185,9 @@ describe("hostile command lines (in-process)", () => {
     expect(existsSync(marker)).toBe(false);
   }, 900_000);
 
-  // Failing until fixed by the CLI's owner: a plain Error thrown from a commander option parser
-  // reaches runCli as an unexpected error (exit 1, "help: unexpected error…", `zmgr::internal`
-  // under --json). Expected: a usage error (exit 2) with a help line, like every other bad flag.
+  // Was: a plain Error thrown from a commander option parser reached runCli as an unexpected
+  // error (exit 1, "help: unexpected error…", `zmgr::internal` under --json). Expected: a usage
+  // error (exit 2) with a help line, like every other bad flag.
   for (const bug of KNOWN_BUGS) {
     it(bug.test, async () => {
       for (const args of bug.repro) {

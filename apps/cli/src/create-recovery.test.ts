@@ -110,3 +110,25 @@ describe("create pre-flight against the host", () => {
     expect(r.stderr).toContain("zmgr import web1");
   });
 });
+
+describe("create on a shared-IP template", () => {
+  it("uses the stub as physical with address=, and refuses --vnic", async () => {
+    env = await testEnv();
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(
+      `${env.root}/pools/lan.kdl`,
+      `pool "lan" {\n  network "192.168.50.0/24"\n  gateway "192.168.50.1"\n  stub "net0"\n  range-start "192.168.50.10"\n  range-end "192.168.50.20"\n}\n`,
+    );
+    await writeFile(
+      `${env.root}/templates/shared.kdl`,
+      `template "shared" {\n  brand "ipkg"\n  ip-type "shared"\n  net "lan" { pool "lan"; }\n}\n`,
+    );
+    const refused = await env.run("create", "s1", "-t", "shared", "--vnic", "lan=s1x0");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("zmgr::create::vnic_on_shared");
+    const dry = await env.run("create", "s1", "-t", "shared", "--dry-run");
+    expect(dry.stdout).toContain('set physical="net0"');
+    expect(dry.stdout).toContain('set address="192.168.50.10/24"');
+    expect(dry.stdout).not.toContain("create-vnic");
+  });
+});

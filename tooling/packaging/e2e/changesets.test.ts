@@ -72,10 +72,10 @@ describe("changeset version (in a temporary clone)", () => {
         expect(log, name).toContain(summary);
       }
     }
-    // Private workspace packages are never versioned.
-    for (const dir of ["tooling/packaging", "tooling/bench"]) {
-      const text = await readFile(join(repo, dir, "package.json"), "utf8").catch(() => undefined);
-      if (text) expect(JSON.parse(text).version).toBe("0.0.0");
+    // Private workspace packages (tooling/*) are never versioned.
+    for (const dir of await readdir(join(repo, "tooling"))) {
+      const text = await readFile(join(repo, "tooling", dir, "package.json"), "utf8");
+      expect(JSON.parse(text), dir).toMatchObject({ private: true, version: "0.0.0" });
     }
   });
 

@@ -95,11 +95,19 @@ describe("a fresh npm project installing the packed tarballs", () => {
     expect(result.code).toBe(0);
   });
 
-  it("installs a working zmgr into node_modules/.bin", async () => {
-    const zmgr = join(project, "node_modules/.bin/zmgr");
+  it("installs working zmgr and zmgr-import commands into node_modules/.bin", async () => {
+    const bin = join(project, "node_modules/.bin");
     const cli = ctx.packages.find((p) => p.name === "@zmgr/cli")!;
-    const { stdout } = await runOk(zmgr, ["--version"], { cwd: project, env: cleanEnv() });
-    expect(stdout.trim()).toBe(cli.version);
+    const version = await runOk(join(bin, "zmgr"), ["--version"], {
+      cwd: project,
+      env: cleanEnv(),
+    });
+    expect(version.stdout.trim()).toBe(cli.version);
+    const help = await runOk(join(bin, "zmgr-import"), ["--help"], {
+      cwd: project,
+      env: cleanEnv(),
+    });
+    expect(help.stdout).toMatch(/^Usage: zmgr-import /m);
   });
 
   it("installs each @zmgr package once, from its packed tarball", async () => {

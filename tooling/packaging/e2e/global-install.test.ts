@@ -65,7 +65,17 @@ describe("npm install -g --prefix <tmp> of the packed @zmgr/cli", () => {
     expect(stdout).toMatch(/^web1\s+installed\b/m);
     const listed = JSON.parse(
       ok(await zmgr("--simulate", "--registry", registry, "--json", "list")).stdout,
-    );
-    expect(JSON.stringify(listed)).toContain('"web1"');
+    ) as { name: string; state: string; addresses: string[] }[];
+    expect(listed).toEqual([
+      expect.objectContaining({ name: "web1", state: "installed", addresses: ["10.1.0.10/24"] }),
+    ]);
+  });
+
+  it("the installed zmgr-sim holds the zone zmgr created", async () => {
+    const env = cleanEnv({ HOME: home, ZMGR_SIM_STATE: join(registry, ".simulator.json") });
+    const sim = join(prefix, "bin/zmgr-sim");
+    const zones = await run(sim, ["zoneadm", "list", "-cp"], { env });
+    expect(zones.code).toBe(0);
+    expect(zones.stdout).toMatch(/^-:web1:installed:\/zones\/web1:/m);
   });
 });

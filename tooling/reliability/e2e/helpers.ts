@@ -2,7 +2,7 @@
 // as zoneadm/zonecfg/dladm/pkg, a simulator state file and a registry directory.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -17,6 +17,7 @@ import {
   writeSimBinLinks,
 } from "@zmgr/illumos-exec";
 import { execa } from "execa";
+import { onTestFinished } from "vitest";
 
 /** `ZMGR_CLI_DIR` may point at a private copy (scripts/snapshot-cli.mjs) in a shared checkout. */
 const cliDir =
@@ -81,6 +82,11 @@ export interface WorldOptions {
 
 export async function world(opts: WorldOptions = {}): Promise<World> {
   const dir = await mkdtemp(join(tmpdir(), "zmgr-rel-"));
+  // Removed after a passing test; kept (and named in the failure) otherwise, or with RELIABILITY_KEEP.
+  onTestFinished(async (ctx) => {
+    if (ctx.task.result?.state === "pass" && !process.env.RELIABILITY_KEEP)
+      await rm(dir, { recursive: true, force: true });
+  });
   const bin = join(dir, "bin");
   const registry = join(dir, "registry");
   const stateFile = join(dir, "sim-state.json");

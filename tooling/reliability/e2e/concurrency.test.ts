@@ -1,7 +1,7 @@
 // SPEC §3.5: N concurrent creates on a pool with room get N distinct addresses; creates and
 // destroys at once leave registry and host in agreement; a dead lock holder is taken over.
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseDocument } from "@zmgr/kdl-schema";
 import { describe, expect, it } from "vitest";
@@ -109,4 +109,48 @@ describe("concurrency (built zmgr, zmgr-sim on PATH)", () => {
     await sleep(0);
     expect(existsSync(lock)).toBe(false);
   });
+
+  it("more creates than addresses: the pool's room succeed, the rest fail cleanly as exhausted", async () => {
+    const w = await world();
+    // `public` holds 3 addresses.
+    await writeFile(
+      join(w.registry, "templates/pub.kdl"),
+      'template "pub" {\n  brand "ipkg"\n  net "public" { pool "public"; }\n}\n',
+    );
+    const zones = names("p", 7);
+    const results = await Promise.all(
+      zones.map((n) => w.zmgr("create", n, "-t", "pub", "--json", ...LONG)),
+    );
+    const ok = results.filter((r) => r.code === 0);
+    const failed = results.filter((r) => r.code !== 0);
+    expect(ok.length).toBe(3);
+    for (const r of failed) {
+      expect(r.code).toBe(1);
+      expect((JSON.parse(r.stderr) as { error: { code: string } }).error.code).toBe(
+        "zmgr::pool::exhausted",
+      );
+    }
+    const files = await w.files();
+    const zoneFiles = Object.keys(files).filter((p) => p.startsWith("zones/"));
+    expect(zoneFiles.length).toBe(3);
+    expect((await w.sim()).zones.length).toBe(3);
+    expect((await w.zmgr("status")).code).toBe(0);
+  }, 600_000);
+
+  it("takes over a lock not refreshed for 60 s (another host), with a note", async () => {
+    const w = await world();
+    const lock = join(w.registry, ".zmgr.lock");
+    await writeFile(
+      lock,
+      `${JSON.stringify({ pid: 1, host: "elsewhere", since: "2026-01-01T00:00:00.000Z", token: "0".repeat(24) })}\n`,
+    );
+    const old = new Date(Date.now() - 120_000);
+    await utimes(lock, old, old);
+    const r = await w.zmgr("create", "fresh");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      /took over the registry lock of process 1 on elsewhere.*not refreshed for \d+ s/,
+    );
+    expect(existsSync(lock)).toBe(false);
+  }, 300_000);
 });

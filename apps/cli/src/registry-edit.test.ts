@@ -233,6 +233,26 @@ describe("zmgr import", () => {
     expect((await env.run("create", "web1")).code).toBe(0);
     expect((await env.files())["zones/web1.kdl"]).toContain("10.1.0.10/24");
   });
+  it("exits 1 when Ctrl-C stops an import part-way", async () => {
+    env = await testEnv({
+      wrap: (inner, e) => ({
+        run: async (cmd, o) => {
+          const result = await inner.run(cmd, o);
+          if (cmd.file === "zonecfg" && cmd.args.includes("info")) e.interrupt();
+          return result;
+        },
+      }),
+    });
+    env.host.withZone({
+      name: "manual",
+      brand: "ipkg",
+      state: "installed",
+      nets: [{ physical: "manual0", allowedAddress: "10.1.0.40/24" }],
+    });
+    const r = await env.run("import", "manual");
+    expect(r.code).toBe(1);
+    expect((await env.files())["zones/manual.kdl"]).toBeUndefined();
+  });
 });
 
 describe("zmgr completion", () => {

@@ -44,6 +44,6 @@ export function registerImport(program: Command, ctx: CliContext): void {
           }),
         );
       if (names.length === 0 && flags.all !== true) ctx.exitCode = 2;
-      else if (report.failed > 0) ctx.exitCode = 1;
+      else if (report.failed > 0 || report.interrupted) ctx.exitCode = 1;
     });
 }

@@ -1,4 +1,5 @@
 import type { ZoneState } from "./types.js";
+import { ZONE_STATES } from "./zoneadm-list.js";
 
 /** Which illumos distribution the simulator imitates (COMMANDS.md §7). */
 export type SimFlavour = "omnios" | "illumos";
@@ -97,17 +98,6 @@ export interface SimState {
   /** Delays that fired, newest last (the sync model records, the executors wait). */
   delays: { argv: string; delayMs: number }[];
 }
-
-export const ZONE_STATES: readonly ZoneState[] = [
-  "configured",
-  "incomplete",
-  "installed",
-  "ready",
-  "running",
-  "shutting_down",
-  "down",
-  "mounted",
-];
 
 export function stateRank(state: ZoneState): number {
   return ZONE_STATES.indexOf(state);

@@ -50,7 +50,7 @@ describe("zmgr show", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("web1  installed");
     expect(r.stdout).toContain("net internal: 10.1.0.10/24 vnic web1_0 over oinetint0");
-    expect(r.stdout).toContain("allowedAddress=10.1.0.10/24");
+    expect(r.stdout).toContain("allowed-address=10.1.0.10/24");
   });
 });
 

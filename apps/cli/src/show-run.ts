@@ -56,7 +56,7 @@ export async function runShow(inv: Invocation, name: string): Promise<void> {
     for (const n of info.nets) {
       const parts = Object.entries(n)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k}=${v}`);
+        .map(([k, v]) => `${zonecfgProperty(k)}=${v}`);
       line(`  net ${parts.join(" ")}`);
     }
     for (const r of info.resources) {
@@ -67,4 +67,9 @@ export async function runShow(inv: Invocation, name: string): Promise<void> {
       );
     }
   }
+}
+
+/** The zonecfg spelling of a parsed net key (`allowedAddress` → `allowed-address`). */
+function zonecfgProperty(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }

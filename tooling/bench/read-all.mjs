@@ -1,7 +1,9 @@
 // The baseline for `create --dry-run` at scale: read every zone file once, and nothing else.
-import { readdir, readFile } from "node:fs/promises";
+// Synchronous reads: on this machine they beat the thread pool for many small files.
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2];
-const names = await readdir(dir);
-await Promise.all(names.map((n) => readFile(join(dir, n), "utf8")));
+let bytes = 0;
+for (const name of readdirSync(dir)) bytes += readFileSync(join(dir, name), "utf8").length;
+if (bytes === 0) process.exit(1);

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "@zmgr/errors";
+import { checkLinkName } from "@zmgr/illumos-exec";
 import type { Template } from "@zmgr/kdl-schema";
 import type { HostIndex, RuleContext } from "./context.js";
 import { diag } from "./diagnostic.js";
@@ -23,10 +24,13 @@ export function checkStub(host: HostIndex, use: StubUse): Diagnostic[] {
   const link = host.links.get(use.stub);
   const owner = use.pool === undefined ? "" : ` (stub of pool "${use.pool}")`;
   if (!link) {
+    // a command is suggested only for a valid link name: a help line never carries shell-unsafe text
     const help =
-      use.ipType === "exclusive"
-        ? `create it with \`dladm create-etherstub ${use.stub}\`, or set the pool's stub to an existing link`
-        : "set the pool's stub to a link with IP plumbed in the global zone (see `dladm show-link`)";
+      use.ipType !== "exclusive"
+        ? "set the pool's stub to a link with IP plumbed in the global zone (see `dladm show-link`)"
+        : checkLinkName(use.stub) === undefined
+          ? `create it with \`dladm create-etherstub ${use.stub}\`, or set the pool's stub to an existing link`
+          : "set the pool's stub to a valid link name (see `dladm show-link`), then create it with `dladm create-etherstub`";
     return [
       diag(
         "zmgr::host::stub_missing",

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { cleanWith, validateFiles, where, withCode } from "../test/registry.js";
-import { poolSpecOf } from "./index.js";
+import { cleanHost } from "../test/host.js";
+import {
+  CLEAN,
+  cleanWith,
+  net,
+  snapshotOf,
+  validateFiles,
+  where,
+  withCode,
+} from "../test/registry.js";
+import { poolSpecOf, validateEdits, validateProposedZone } from "./index.js";
 
 const zone = (name: string, address: string, pool: string) =>
   `zone "${name}" {\n  template "oi"\n  net "internal" { address "${address}"; vnic "${name}_0"; pool "${pool}"; }\n}\n`;
@@ -124,5 +133,69 @@ describe("one mistake, one error", () => {
     expect(errors.map((d) => [d.file, d.path?.join(".")])).toEqual([
       ["pools/internal.kdl", "pool.network"],
     ]);
+  });
+});
+
+const p8 = (stub: string) =>
+  `pool "p8" {\n  network "10.8.0.0/24"\n  stub ${JSON.stringify(stub)}     // hand-edited\n  range-start "10.8.0.10"\n  range-end "10.8.0.20"\n}\n`;
+const usesP8 = `template "t8" {\n  brand "ipkg"\n  net "lan" { pool "p8"; }\n  publisher "openindiana.org"\n}\n`;
+
+describe("pool stub (dladm link-name rules)", () => {
+  it.each([
+    ["s0;touch /x", "only letters"],
+    ["$(touch /x)0", "only letters"],
+    ["lan", "end in a number"],
+    ["0stub0", "start with a digit"],
+    [`s${"x".repeat(30)}0`, "at most 31"],
+  ])("refuses %j, at the stub value with its exact length", async (stub, why) => {
+    const diags = await validateFiles(cleanWith({ "pools/p8.kdl": p8(stub) }));
+    const [d, ...rest] = withCode(diags, "zmgr::pool::invalid_stub");
+    expect(rest).toEqual([]);
+    expect(d?.severity).toBe("error");
+    expect(d?.message).toContain('pool "p8"');
+    expect(d?.message).toContain(why);
+    expect(d?.help).not.toContain(stub);
+    expect(d?.path).toEqual(["pool", "stub"]);
+    expect(where(d)).toBe("pools/p8.kdl:3:8");
+    expect(d?.location?.length).toBe(JSON.stringify(stub).length);
+  });
+
+  it("accepts valid stubs (the clean registry has oinetint0, pubstub0)", async () => {
+    const diags = await validateFiles(cleanWith({ "pools/p8.kdl": p8("p8stub0") }));
+    expect(withCode(diags, "zmgr::pool::invalid_stub")).toEqual([]);
+  });
+
+  it("never suggests `dladm create-etherstub` with an invalid name, even when it is missing on the host", async () => {
+    const files = cleanWith({ "pools/p8.kdl": p8("s0;touch /x"), "templates/t8.kdl": usesP8 });
+    const diags = await validateFiles(files, { host: cleanHost() });
+    expect(withCode(diags, "zmgr::pool::invalid_stub")).toHaveLength(1);
+    const [missing] = withCode(diags, "zmgr::host::stub_missing");
+    expect(missing?.help).toBeDefined();
+    expect(missing?.help).not.toContain("touch");
+    expect(missing?.help).not.toContain(";");
+  });
+
+  it("refuses a proposed zone drawing from a pool with an invalid stub", async () => {
+    const snapshot = await snapshotOf(
+      cleanWith({ "pools/p8.kdl": p8("s0;touch /x"), "templates/t8.kdl": usesP8 }),
+    );
+    const t8 = snapshot.templates.get("t8")!.parsed.value!;
+    const proposed = {
+      name: "web8",
+      nets: [net("lan", ["10.8.0.10/24"], { vnic: "web8_0", pools: ["p8"] })],
+    };
+    const diags = validateProposedZone(snapshot, proposed, t8);
+    expect(diags.map((d) => [d.code, d.file, d.path?.join(".")])).toEqual([
+      ["zmgr::pool::invalid_stub", "pools/p8.kdl", "pool.stub"],
+    ]);
+  });
+
+  it("refuses an edit that gives a pool an invalid stub", async () => {
+    const snapshot = await snapshotOf(CLEAN);
+    const internal = snapshot.pools.get("internal")!.parsed.value!;
+    const diags = validateEdits(snapshot, [
+      { kind: "pool", value: { ...internal, stub: "s0;touch /x" } },
+    ]);
+    expect(diags.map((d) => d.code)).toContain("zmgr::pool::invalid_stub");
   });
 });

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "@zmgr/errors";
+import { checkLinkName } from "@zmgr/illumos-exec";
 import { intersection, type PoolProblem, validatePool } from "@zmgr/ipam";
 import type { Pool } from "@zmgr/kdl-schema";
 import type { PoolEntry, RuleContext } from "./context.js";
@@ -41,6 +42,39 @@ export function checkPoolSanity(entry: PoolEntry): Diagnostic[] {
       pathOf(entry.pool, p),
     ),
   );
+}
+
+/**
+ * The stub is a datalink name handed to dladm (`create-vnic -l <stub>`): it must follow the
+ * dladm link-name rules, so a hand-edited `stub "s0;touch /x"` never gets near a command or a
+ * help line.
+ */
+export function checkPoolStub(entry: PoolEntry): Diagnostic[] {
+  const problem = checkLinkName(entry.pool.stub);
+  if (problem === undefined) return [];
+  return [
+    diag(
+      "zmgr::pool::invalid_stub",
+      "error",
+      `stub of pool "${entry.name}": ${problem}`,
+      'name an etherstub or link: at most 31 characters of [A-Za-z0-9_.], not starting with a digit, ending in a number without a leading zero (e.g. stub "oinetint0")',
+      entry.file,
+      ["pool", "stub"],
+    ),
+  ];
+}
+
+/** `checkPoolStub` for each pool the given names refer to (each once; unknown names skipped). */
+export function checkPoolStubsOf(ctx: RuleContext, names: Iterable<string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const name of names) {
+    const entry = ctx.pools.get(name);
+    if (!entry || seen.has(name)) continue;
+    seen.add(name);
+    out.push(...checkPoolStub(entry));
+  }
+  return out;
 }
 
 /**

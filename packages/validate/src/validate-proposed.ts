@@ -6,6 +6,7 @@ import { buildContext } from "./context.js";
 import { checkVnicsFreeOnHost, checkZoneFreeOnHost } from "./host.js";
 import { checkTemplateStubs, checkZoneStubs } from "./host-stubs.js";
 import { checkZoneNameRule, checkZoneNotRegistered } from "./names.js";
+import { checkPoolStubsOf } from "./pools.js";
 import { checkTemplateReferences } from "./references.js";
 import type { HostFacts, TemplateSubject, ZoneSubject } from "./types.js";
 import { checkTemplateValues, checkZoneValues } from "./values.js";
@@ -14,7 +15,8 @@ import { checkZoneVnics } from "./vnics.js";
 /**
  * The create pre-flight: the rules of `validateSnapshot` applied to a zone that is not written
  * yet (its nets already carry the allocated or pinned addresses, VNIC names and stubs), plus the
- * host checks: not on the host, stubs present and of the right class, VNICs free.
+ * host checks: not on the host, stubs present and of the right class, VNICs free. The stubs of
+ * the pools it draws from (template's and zone's nets) must follow the link-name rules.
  * Diagnostics about the proposed zone carry no `file` (it does not exist yet).
  */
 export function validateProposedZone(
@@ -34,6 +36,10 @@ export function validateProposedZone(
     ...checkZoneNotRegistered(ctx, z),
     ...checkTemplateReferences(snapshot, t),
     ...checkTemplateValues(t),
+    ...checkPoolStubsOf(ctx, [
+      ...template.nets.flatMap((n) => n.pools),
+      ...zone.nets.flatMap((n) => n.pools),
+    ]),
     ...checkZoneVnics(ctx, z),
     ...checkZoneValues(z),
     ...checkZoneAddresses(ctx, z),

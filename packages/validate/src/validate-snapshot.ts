@@ -11,7 +11,7 @@ import {
 } from "./host.js";
 import { checkTemplateStubs } from "./host-stubs.js";
 import { checkZoneNameRule } from "./names.js";
-import { checkPoolIntersections, checkPoolSanity, checkPoolUsage } from "./pools.js";
+import { checkPoolIntersections, checkPoolSanity, checkPoolStub, checkPoolUsage } from "./pools.js";
 import {
   checkDefaultTemplate,
   checkTemplateReferences,
@@ -42,7 +42,9 @@ export function validateSnapshot(snapshot: Snapshot, opts: ValidateOptions = {})
     if (host) out.push(...checkTemplateStubs(ctx, host, t, seenStubs));
   }
 
-  for (const entry of ctx.pools.values()) out.push(...checkPoolSanity(entry));
+  for (const entry of ctx.pools.values()) {
+    out.push(...checkPoolSanity(entry), ...checkPoolStub(entry));
+  }
   out.push(...checkPoolIntersections(ctx), ...checkPoolUsage(ctx));
 
   const reservation = defaultReservationDeps({

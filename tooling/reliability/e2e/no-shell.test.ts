@@ -153,12 +153,11 @@ describe("no shell anywhere (built zmgr, argv-recording shims on PATH)", () => {
     expect(existsSync(marker)).toBe(false);
   }, 300_000);
 
-  // `zmgr pool create --stub` refuses a stub that is no link name (fixed in the CLI since this
-  // test was written). Failing until fixed in @zmgr/validate, which has no link-name rule for a
-  // pool's `stub`: a hand-edited pool file with such a stub is called valid, and only create's
-  // pre-flight refuses it later, whose help (packages/validate/src/host-stubs.ts) then suggests
-  // the unquoted shell command `dladm create-etherstub <that string>` for copy-and-paste.
-  it("BUG(@zmgr/validate pool stub): a pool file whose stub is no valid link name is called valid", async () => {
+  // Was (@zmgr/validate): no link-name rule for a pool's `stub`, so a hand-edited pool file with
+  // `stub "s0;touch …"` was called valid, and create's pre-flight help then suggested the
+  // unquoted shell command `dladm create-etherstub <that string>`. Now `validate` refuses it as
+  // `zmgr::pool::invalid_stub` at the stub value, and no help line carries the raw stub.
+  it("regression (@zmgr/validate pool stub): a pool file whose stub is no valid link name is refused", async () => {
     const w = await world({ record: true });
     const marker = join(w.dir, "pwned");
     const stub = `s0;touch ${marker}`;
@@ -181,5 +180,10 @@ describe("no shell anywhere (built zmgr, argv-recording shims on PATH)", () => {
     const v = await w.zmgr("validate", "--no-host");
     expect(existsSync(marker)).toBe(false);
     expect(v.code, v.stdout).toBe(1);
+    expect(v.stdout + v.stderr).toContain("zmgr::pool::invalid_stub");
+    expect(v.stdout + v.stderr).toMatch(/pools\/p8\.kdl:3:8/);
+    expect(
+      (v.stdout + v.stderr).split("\n").filter((l) => /help/.test(l) && l.includes("touch")),
+    ).toEqual([]);
   }, 300_000);
 });

@@ -32,6 +32,18 @@ describe("locate", () => {
     expect(locate(zone, "z", ["zone", "name"])).toMatchObject({ line: 2, column: 6 });
   });
 
+  it("gives the last value on a line before a comment a length without the spaces after it", () => {
+    const pool = `pool "p8" {\n  network "10.8.0.0/24"\n  stub "s0;touch /x"     // hand-edited\n  reserve "10.8.0.1" "10.8.0.2"   /* two */\n  range-start "10.8.0.10"\t// tab\n}\n`;
+    expect(locate(pool, "p", ["pool", "stub"])).toEqual({
+      file: "p",
+      line: 3,
+      column: 8,
+      length: '"s0;touch /x"'.length,
+    });
+    expect(locate(pool, "p", ["pool", "reserve", "1"])).toMatchObject({ column: 22, length: 10 });
+    expect(locate(pool, "p", ["pool", "range-start"])).toMatchObject({ column: 15, length: 11 });
+  });
+
   it("falls back to the nearest enclosing value", () => {
     expect(locate(zone, "z", ["zone", "net", "1", "vnic"])).toMatchObject({ line: 5, column: 3 });
     expect(locate(zone, "z", ["zone", "created"])).toMatchObject({ line: 2, column: 1 });

@@ -30,8 +30,13 @@ export function locate(
       const el = seen.get(path.slice(0, n).join("\u0000"));
       const loc = el && getLocation(el);
       if (loc) {
+        // an entry's span includes the space and comments after its value (e.g. before a `//`
+        // comment): the caret run ends where the value ends
+        const end = (el.type === "entry" ? getLocation(el.value)?.end : undefined) ?? loc.end;
         const length =
-          loc.start.line === loc.end.line ? loc.end.column - loc.start.column : undefined;
+          loc.start.line === end.line
+            ? text.slice(loc.start.offset, end.offset).trimEnd().length
+            : undefined;
         const out: SourceLocation = { file, line: loc.start.line, column: loc.start.column };
         if (length !== undefined && length > 0) out.length = length;
         return out;

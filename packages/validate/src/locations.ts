@@ -1,4 +1,4 @@
-import type { Diagnostic, SourceLocation } from "@zmgr/errors";
+import type { Diagnostic } from "@zmgr/errors";
 import { locate } from "@zmgr/kdl-schema";
 import type { LoadedFile, Snapshot } from "@zmgr/registry";
 
@@ -28,25 +28,6 @@ export function withLocations(snapshot: Snapshot, diags: Diagnostic[]): Diagnost
     // nearest enclosing value itself
     const path = d.path ?? [file.kind];
     const location = locate(file.parsed.text, d.file, path);
-    return location ? { ...d, location: trimmed(file.parsed.text, location) } : d;
+    return location ? { ...d, location } : d;
   });
-}
-
-/** A caret run never covers the whitespace after a value (a KDL entry's span may include it). */
-function trimmed(text: string, location: SourceLocation): SourceLocation {
-  if (location.length === undefined) return location;
-  let start = 0;
-  for (let line = 1; line < location.line; line++) {
-    const next = text.indexOf("\n", start);
-    if (next < 0) return location;
-    start = next + 1;
-  }
-  const from = start + location.column - 1;
-  const length = text.slice(from, from + location.length).trimEnd().length;
-  if (length === location.length) return location;
-  if (length === 0) {
-    const { length: _dropped, ...rest } = location;
-    return rest;
-  }
-  return { ...location, length };
 }

@@ -13,7 +13,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
       const { validateSnapshot, withLocations, renderHuman, renderJson } = await import(
         "@zmgr/validate"
       );
-      const { hasErrors, countBySeverity } = await import("@zmgr/errors");
+      const { hasErrors } = await import("@zmgr/errors");
       const { colorEnabled } = await import("../output.js");
       const s = await openSession(inv);
       let host: Awaited<ReturnType<typeof collectHostFacts>> | undefined;
@@ -39,22 +39,20 @@ export function registerValidate(program: Command, ctx: CliContext): void {
         return;
       }
       if (hostNote) s.out.note(hostNote);
+      // renderHuman ends with the one summary line ("2 errors, 1 warning"); the command adds
+      // only the ✔ line of a registry with neither errors nor warnings
       if (diags.length > 0) {
         ctx.deps.stdout(
           renderHuman(diags, s.snapshot, { color: colorEnabled(ctx.deps, inv.globals) }),
         );
       }
-      const n = countBySeverity(diags);
+      if (hasErrors(diags) || diags.some((d) => d.severity === "warning")) return;
       const files =
         1 +
         s.snapshot.templates.size +
         s.snapshot.pools.size +
         s.snapshot.zones.size +
         s.snapshot.publishers.size;
-      s.out.line(
-        n.error === 0 && n.warning === 0
-          ? `${s.out.c.green("✔")} registry ${s.root} is valid (${files} files)`
-          : `${n.error} error(s), ${n.warning} warning(s)`,
-      );
+      s.out.line(`${s.out.c.green("✔")} registry ${s.root} is valid (${files} files)`);
     });
 }

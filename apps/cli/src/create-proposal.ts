@@ -91,21 +91,27 @@ function propose(snap: Snapshot, req: CreateRequest, facts: HostFacts): CreatePr
   );
   if (diags.length > 0) throw new PreflightError(req.name, diags);
 
-  const publishers = template.publishers.map((p) => {
-    const v = snap.publishers.get(p)?.parsed.value;
-    if (!v)
-      bad.push(
-        problem(
-          "zmgr::template::unknown_publisher",
-          `template ${tname}: publisher ${p} not found`,
-          `add it with \`zmgr publisher add ${p} --origin <url>\``,
-          `templates/${tname}.kdl`,
-        ),
-      );
-    return v;
-  });
+  // a missing publisher was refused above (zmgr::reference::template_publisher); a publisher
+  // file that is there but unreadable is refused with its own parse errors
+  const publishers = template.publishers.map((p) => snap.publishers.get(p));
+  for (const file of publishers) {
+    if (!file || file.parsed.value) continue;
+    const own = snap.diagnostics.filter((d) => d.file === file.path && d.severity === "error");
+    bad.push(
+      ...(own.length > 0
+        ? own
+        : [
+            problem(
+              "zmgr::reference::template_publisher",
+              `template ${tname}: publisher ${file.name} cannot be read`,
+              `fix ${file.path} (see \`zmgr validate\`)`,
+              file.path,
+            ),
+          ]),
+    );
+  }
   if (bad.length > 0) throw new PreflightError(req.name, bad);
-  const [first, ...rest] = publishers.filter((p) => p !== undefined);
+  const [first, ...rest] = publishers.flatMap((f) => (f?.parsed.value ? [f.parsed.value] : []));
 
   const zonepath = `${snap.config.zonepathPrefix.replace(/\/+$/, "")}/${req.name}`;
   let script: string;

@@ -286,6 +286,33 @@ describe("zmgr create pre-flight report", () => {
     expect(r.stderr).toContain("[zmgr::create::unknown_net]");
   });
 
+  it("refuses a template whose publisher does not exist, with validate's code, running nothing", async () => {
+    env = await fullEnv();
+    await writeFile(
+      join(env.root, "templates/nopub.kdl"),
+      `template "nopub" {\n  brand "ipkg"\n  net "internal" { pool "internal"; }\n  publisher "nosuch"\n}\n`,
+    );
+    const r = await env.json("create", "np1", "-t", "nopub");
+    expect(r.code).toBe(1);
+    const e = JSON.parse(r.stderr) as { error: { code: string; help: string } };
+    expect(e.error.code).toBe("zmgr::reference::template_publisher");
+    expect(e.error.help).toContain("zmgr publisher add nosuch --origin <url>");
+    expect(r.stderr).not.toContain("unknown_publisher");
+    expect(env.commands.map((c) => c.join(" ")).join("\n")).not.toMatch(/create-vnic|zonecfg/);
+    expect((await env.files())["zones/np1.kdl"]).toBeUndefined();
+  });
+
+  it("refuses a template whose publisher file cannot be parsed, with that file's error", async () => {
+    env = await fullEnv();
+    await writeFile(join(env.root, "publishers/extra.kdl"), `publisher "extra" {\n`);
+    const r = await env.json("create", "np2", "-t", "full");
+    expect(r.code).toBe(1);
+    const e = JSON.parse(r.stderr) as { error: { code: string; location?: { file: string } } };
+    expect(e.error.code).toMatch(/^zmgr::/);
+    expect(e.error.location?.file).toBe("publishers/extra.kdl");
+    expect((await env.files())["zones/np2.kdl"]).toBeUndefined();
+  });
+
   it("shows a source excerpt with a caret for a problem in a registry file", async () => {
     env = await testEnv();
     await writeFile(

@@ -1,12 +1,11 @@
 import { formatDocument } from "@zmgr/kdl-schema";
-import { DirectoryStorage, type LoadedFile } from "@zmgr/registry";
+import type { LoadedFile } from "@zmgr/registry";
 import type { Invocation } from "./kit.js";
 import { openSession } from "./session.js";
 
 export async function runFmt(inv: Invocation, check: boolean): Promise<void> {
   const s = await openSession(inv);
   const write = !check && !inv.globals.dryRun;
-  const storage = new DirectoryStorage(s.root);
   const results = await s.registry.withLock(
     async (snap) => {
       const files: LoadedFile[] = [
@@ -16,8 +15,23 @@ export async function runFmt(inv: Invocation, check: boolean): Promise<void> {
         ...snap.publishers.values(),
         ...snap.zones.values(),
       ];
+      // the registry refuses to write under such a name: leave those files to `zmgr validate`
+      const badNames = new Set(
+        snap.diagnostics.flatMap((d) =>
+          d.code === "zmgr::registry::invalid_name" && d.file !== undefined ? [d.file] : [],
+        ),
+      );
       const out: { file: string; changed: boolean; upgraded: boolean; skipped?: string }[] = [];
       for (const f of files) {
+        if (badNames.has(f.path)) {
+          out.push({
+            file: f.path,
+            changed: false,
+            upgraded: false,
+            skipped: "its file name is no valid name (see `zmgr validate`)",
+          });
+          continue;
+        }
         const r = formatDocument(f.parsed.text, f.path);
         if (r.diagnostics.some((d) => d.severity === "error")) {
           out.push({
@@ -28,7 +42,8 @@ export async function runFmt(inv: Invocation, check: boolean): Promise<void> {
           });
           continue;
         }
-        if (r.changed && write) await storage.write(f.kind, f.name, r.text, f.version);
+        // through the registry (its storage, compare-and-swap against the version read)
+        if (r.changed && write) await s.registry.putText(f.kind, f.name, r.text, f);
         out.push({ file: f.path, changed: r.changed, upgraded: r.upgraded });
       }
       return out;

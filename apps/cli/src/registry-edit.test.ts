@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { Registry } from "@zmgr/registry";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type TestEnv, testEnv } from "./test-support.js";
 
 let env: TestEnv;
@@ -196,6 +197,37 @@ describe("zmgr fmt", () => {
     expect(text).not.toContain('r"');
     expect((await env.run("fmt", "--check")).code).toBe(0);
   });
+
+  it("writes through the Registry (storage interface, compare-and-swap on the version read)", async () => {
+    env = await testEnv();
+    await writeFile(
+      join(env.root, "publishers/old.kdl"),
+      `publisher "old" {\n    origin "https://pkg.example.org/old"\n}\n`,
+    );
+    const putText = vi.spyOn(Registry.prototype, "putText");
+    try {
+      expect((await env.run("fmt")).code).toBe(0);
+      expect(
+        putText.mock.calls.map(([kind, name, , previous]) => [kind, name, previous?.path]),
+      ).toEqual([["publisher", "old", "publishers/old.kdl"]]);
+    } finally {
+      putText.mockRestore();
+    }
+    expect((await env.files())["publishers/old.kdl"]).toBe(
+      `publisher "old" {\n  origin "https://pkg.example.org/old"\n}\n`,
+    );
+  });
+
+  it("skips a file whose name the registry would refuse to write, formatting the rest", async () => {
+    env = await testEnv();
+    await writeFile(
+      join(env.root, "publishers/-bad.kdl"),
+      `publisher "-bad" {\n    origin "https://x.example/"\n}\n`,
+    );
+    const r = await env.run("fmt");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("publishers/-bad.kdl: skipped");
+  });
 });
 
 describe("zmgr validate", () => {
@@ -208,6 +240,11 @@ describe("zmgr validate", () => {
     const r = await env.run("validate");
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("pools/bad.kdl:3:");
+    // one summary line (renderHuman's), not a second one from the command
+    const summaries = (r.stdout + r.stderr)
+      .split("\n")
+      .filter((l) => /\berrors?\b.*\bwarnings?\b/.test(l));
+    expect(summaries).toEqual(["1 error, 0 warnings"]);
     const j = await env.run("validate", "--json");
     expect(j.code).toBe(1);
     expect(JSON.stringify(JSON.parse(j.stdout))).toContain("pools/bad.kdl");

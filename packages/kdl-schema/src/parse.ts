@@ -1,7 +1,8 @@
 import type { Diagnostic } from "@zmgr/errors";
 import { decode, nodeName } from "./decode.js";
+import { fastParse } from "./fast-parse.js";
 import { Reader } from "./reader.js";
-import { parseKdl, v1Diagnostic } from "./syntax.js";
+import { parseKdl, type SyntaxResult, v1Diagnostic } from "./syntax.js";
 import type { DocKind, Parsed } from "./types.js";
 
 /**
@@ -25,7 +26,9 @@ export function parseDocument<K extends DocKind>(kind: K, text: string, file: st
 }
 
 function parseUnsafe<K extends DocKind>(kind: K, text: string, file: string): Parsed<K> {
-  const syntax = parseKdl(text, file);
+  // Plain registry text takes the fast path; anything else (and every error) the full parser.
+  const fast = fastParse(text);
+  const syntax: SyntaxResult = fast ? { ok: true, doc: fast, version: 2 } : parseKdl(text, file);
   if (!syntax.ok) return { kind, file, text, kdlVersion: 2, diagnostics: [syntax.diagnostic] };
   const r = new Reader(file);
   const value = decode(r, kind, syntax.doc);

@@ -52,4 +52,17 @@ describe("values written into zonecfg scripts", () => {
     ]);
     expect(diags[0]?.message).toContain("a comma");
   });
+
+  it("refuses attr names and string values zonecfg would refuse, at the attr", async () => {
+    const long = "x".repeat(256);
+    const diags = await validateFiles(
+      cleanWith({
+        "templates/oi.kdl": `template "oi" {\n  brand "ipkg"\n  net "internal" { pool "internal"; }\n  attr "_motd" "hi"\n  attr "banner" "${long}"\n  attr "ok.name-1" "${"y".repeat(255)}"\n  publisher "openindiana.org"\n}\n`,
+      }),
+    );
+    const found = withCode(diags, "zmgr::template::invalid_attr");
+    expect(found.map(where)).toEqual(["templates/oi.kdl:4:3", "templates/oi.kdl:5:3"]);
+    expect(found[0]?.message).toContain("name zonecfg refuses");
+    expect(found[1]?.message).toContain("256 characters");
+  });
 });

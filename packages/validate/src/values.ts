@@ -71,6 +71,27 @@ export function checkTemplateValues(t: TemplateSubject): Diagnostic[] {
   tp.attrs.forEach((a, i) => {
     check(a.name, () => at("template", "attr", i));
     check(a.value, () => at("template", "attr", i));
+    const problem = attrProblem(a.name, a.value);
+    if (problem) {
+      out.push(
+        diag(
+          "zmgr::template::invalid_attr",
+          "error",
+          `template "${t.name}": attr "${a.name}" ${problem}`,
+          "attr names start with a letter or digit and hold only letters, digits, '-' and '.'; string values are shorter than 256 characters",
+          t.file,
+          at("template", "attr", i),
+        ),
+      );
+    }
   });
   return out;
+}
+
+/** zonecfg's own attr checks (zonecfg.c `validate_attr`): refused there, so refused here first. */
+function attrProblem(name: string, value: string): string | undefined {
+  if (!/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(name)) return "has a name zonecfg refuses";
+  if (value.length >= 256)
+    return `has a value of ${value.length} characters (zonecfg takes at most 255)`;
+  return undefined;
 }

@@ -5,7 +5,7 @@ import { readFile, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseDocument } from "@zmgr/kdl-schema";
 import { describe, expect, it } from "vitest";
-import { sleep, until, waitGroupGone, world } from "./helpers.js";
+import { signal, sleep, until, waitGroupGone, world } from "./helpers.js";
 
 const LONG = ["--lock-timeout", "600"];
 
@@ -92,7 +92,7 @@ describe("concurrency (built zmgr, zmgr-sim on PATH)", () => {
     expect(waiter.stderr).toContain("zmgr::registry::locked");
     expect(waiter.stderr).toContain(String(holder.pid));
 
-    process.kill(-holder.pid, "SIGKILL");
+    expect(signal(holder, "SIGKILL", { group: true })).toBe(true);
     const exit = await holder.done;
     expect(exit.signal).toBe("SIGKILL");
     await waitGroupGone(holder.pid);

@@ -3,7 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Started, waitGroupGone, world } from "./helpers.js";
+import { type Started, signal, waitGroupGone, world } from "./helpers.js";
 import { registryZones, strayFiles, unparsable } from "./registry-checks.js";
 
 const KILLS = 12;
@@ -11,13 +11,12 @@ const PARALLEL = 4;
 
 async function killAfter(p: Started, ms: number): Promise<void> {
   await new Promise((r) => setTimeout(r, ms));
-  try {
-    process.kill(p.pid, "SIGKILL");
-  } catch {
-    // already finished
-  }
-  await p.done;
+  signal(p, "SIGKILL");
+  const exit = await p.done;
   await waitGroupGone(p.pid);
+  // Killed, or finished first: anything else (a missing build, a crash) fails here, with its stderr.
+  if (exit.signal !== "SIGKILL")
+    expect(exit.code, `a destroy that was not killed failed:\n${exit.stderr}`).toBe(0);
 }
 
 describe("crash safety: kill -9 of destroy at random moments", () => {

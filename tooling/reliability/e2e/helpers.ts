@@ -17,7 +17,7 @@ import {
   writeSimBinLinks,
 } from "@zmgr/illumos-exec";
 import { execa } from "execa";
-import { onTestFinished } from "vitest";
+import { inject, onTestFinished } from "vitest";
 
 /** `ZMGR_CLI_DIR` may point at a private copy (scripts/snapshot-cli.mjs) in a shared checkout. */
 const cliDir =
@@ -80,13 +80,23 @@ export interface WorldOptions {
   init?: boolean;
 }
 
-export async function world(opts: WorldOptions = {}): Promise<World> {
-  const dir = await mkdtemp(join(tmpdir(), "zmgr-rel-"));
-  // Removed after a passing test; kept (and named in the failure) otherwise, or with RELIABILITY_KEEP.
+/**
+ * A fresh temp directory inside this run's private root (e2e/global-setup.ts; `tmpdir()` when a
+ * file runs without it), removed after the CALLING test passes. Kept after a failure, or with
+ * RELIABILITY_KEEP. Must be called inside a test: `onTestFinished` binds it to that test only.
+ */
+export async function tempWorldDir(prefix: string): Promise<string> {
+  const root = inject("reliabilityRoot") ?? tmpdir();
+  const dir = await mkdtemp(join(root, prefix));
   onTestFinished(async (ctx) => {
     if (ctx.task.result?.state === "pass" && !process.env.RELIABILITY_KEEP)
       await rm(dir, { recursive: true, force: true });
   });
+  return dir;
+}
+
+export async function world(opts: WorldOptions = {}): Promise<World> {
+  const dir = await tempWorldDir("world-");
   const bin = join(dir, "bin");
   const registry = join(dir, "registry");
   const stateFile = join(dir, "sim-state.json");
@@ -141,7 +151,7 @@ export async function world(opts: WorldOptions = {}): Promise<World> {
     async hostState() {
       return hostStateOf(await w.sim());
     },
-    files: () => readTree(registry),
+    files: () => readTree(registry, dir),
     async argvs() {
       if (!existsSync(argvLog)) return [];
       const text = await readFile(argvLog, "utf8");
@@ -153,7 +163,10 @@ export async function world(opts: WorldOptions = {}): Promise<World> {
   };
   if (opts.init !== false) {
     const r = await w.zmgr("init");
-    if (r.code !== 0) throw new Error(`zmgr init failed (${r.code}): ${r.stderr}`);
+    if (r.code !== 0 || !existsSync(registry))
+      throw new Error(
+        `setup: zmgr init failed (exit ${r.code}) in ${dir}:\n${r.stderr}${r.stdout}`,
+      );
     // Materialise the simulator state file so faults can be injected before the first command.
     await w.inject();
   }
@@ -184,6 +197,23 @@ function startProcess(argv: string[], env: NodeJS.ProcessEnv): Started {
   });
   if (child.pid === undefined) throw new Error("spawn failed");
   return { child, pid: child.pid, out, done };
+}
+
+/**
+ * Sends `signal` to a started zmgr (`group`: to its whole process group) unless it has already
+ * exited: once Node has reaped it, its pid (and group id) may belong to an unrelated process.
+ * Returns whether the signal was sent.
+ */
+export function signal(p: Started, sig: NodeJS.Signals, opts: { group?: boolean } = {}): boolean {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return false;
+  if (!opts.group) return p.child.kill(sig);
+  try {
+    process.kill(-p.pid, sig);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ESRCH") return false;
+    throw e;
+  }
 }
 
 /** Is any process of the group `pgid` still alive (e.g. an orphaned zmgr-sim)? */
@@ -228,7 +258,14 @@ async function writeRecordingShims(bin: string, log: string): Promise<void> {
   }
 }
 
-async function readTree(root: string): Promise<Record<string, string>> {
+async function readTree(root: string, worldDir: string): Promise<Record<string, string>> {
+  if (!existsSync(root)) {
+    // Nothing in zmgr removes a registry root; say plainly what is left of the world.
+    const what = [worldDir, root].map((p) => `${p}: ${existsSync(p) ? "exists" : "missing"}`);
+    throw new Error(
+      `the registry directory vanished while its test ran (${what.join(", ")}); something outside this test removed it`,
+    );
+  }
   const files: Record<string, string> = {};
   const walk = async (dir: string): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type CliDeps, runCli } from "@zmgr/cli";
 import { createSimExecutor, SimHost } from "@zmgr/illumos-exec";
+import { inject } from "vitest";
 import { hostStateOf, type RunResult } from "./helpers.js";
 
 export interface InProcess {
@@ -16,7 +17,8 @@ export interface InProcess {
 }
 
 export async function inProcess(opts: { init?: boolean } = {}): Promise<InProcess> {
-  const root = await mkdtemp(join(tmpdir(), "zmgr-rel-inproc-"));
+  // Called from beforeAll (no current test): the file's afterAll calls cleanup().
+  const root = await mkdtemp(join(inject("reliabilityRoot") ?? tmpdir(), "inproc-"));
   const host = SimHost.fresh();
   let out: string[] = [];
   let err: string[] = [];

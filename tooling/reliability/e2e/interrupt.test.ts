@@ -2,7 +2,7 @@
 // interrupted reservation that `status` reports and `destroy --yes` cleans up.
 // Ctrl-C on a terminal signals the whole foreground process group: so do these tests.
 import { describe, expect, it } from "vitest";
-import { until, waitGroupGone, world } from "./helpers.js";
+import { signal, until, waitGroupGone, world } from "./helpers.js";
 import { type DriftJson, registryZones } from "./registry-checks.js";
 
 const SLOW = 600_000; // the simulated command's delay: far longer than the test ever waits
@@ -19,7 +19,7 @@ describe("Ctrl-C (SIGINT) during create", () => {
     await until(async () =>
       (await w.sim()).delays.some((d) => d.argv.startsWith("zoneadm -z int1 install")),
     );
-    process.kill(-p.pid, "SIGINT");
+    expect(signal(p, "SIGINT", { group: true })).toBe(true);
     const exit = await p.done;
     await waitGroupGone(p.pid);
 
@@ -41,11 +41,11 @@ describe("Ctrl-C (SIGINT) during create", () => {
     await until(async () =>
       (await w.sim()).delays.some((d) => d.argv.startsWith("zoneadm -z int2 install")),
     );
-    process.kill(-p.pid, "SIGINT");
+    expect(signal(p, "SIGINT", { group: true })).toBe(true);
     await until(async () =>
       (await w.sim()).delays.some((d) => d.argv.startsWith("zoneadm -z int2 uninstall")),
     );
-    process.kill(-p.pid, "SIGINT");
+    expect(signal(p, "SIGINT", { group: true })).toBe(true);
     const exit = await p.done;
     await waitGroupGone(p.pid);
     expect(exit.code, exit.stdout + exit.stderr).toBe(130);

@@ -98,7 +98,9 @@ describe("no shell anywhere (built zmgr, argv-recording shims on PATH)", () => {
     const w = await world({ record: true });
     const marker = join(w.dir, "pwned");
     const inj = shellInjections(marker);
-    const attrValue = inj.filter((s) => !s.includes('"') && !s.includes("\n")).join(" ");
+    // One attr per injection: zonecfg caps a string attr at 255 characters, and the marker's path
+    // (inside the run's temp root) is long.
+    const attrValues = inj.filter((s) => !s.includes('"') && !s.includes("\n"));
     await writeFile(
       join(w.registry, "publishers/extra.kdl"),
       `publisher "extra" {\n  origin ${kdl(`https://pkg.example.org/$(touch ${marker})`)}\n}\n`,
@@ -111,7 +113,7 @@ describe("no shell anywhere (built zmgr, argv-recording shims on PATH)", () => {
         '  net "internal" { pool "internal"; }',
         '  publisher "openindiana.org"',
         '  publisher "extra"',
-        `  attr "note" ${kdl(attrValue)}`,
+        ...attrValues.map((v, i) => `  attr "note${i}" ${kdl(v)}`),
         "}",
         "",
       ].join("\n"),
@@ -139,8 +141,10 @@ describe("no shell anywhere (built zmgr, argv-recording shims on PATH)", () => {
 
     const zone = (await w.sim()).zones.find((z) => z.name === "evil1");
     expect(zone?.zonepath).toBe(zonepath);
-    const attr = zone?.resources.find((x) => x.type === "attr");
-    expect(attr?.props).toEqual(expect.objectContaining({ name: "note", value: attrValue }));
+    const attrs = zone?.resources.filter((x) => x.type === "attr").map((x) => x.props);
+    expect(attrs).toEqual(
+      attrValues.map((value, i) => expect.objectContaining({ name: `note${i}`, value })),
+    );
 
     // And a value zonecfg cannot quote (a double quote, a newline) is refused before anything runs.
     await writeFile(

@@ -25,7 +25,10 @@ export function processDeps(): CliDeps {
       process.stderr.write(s);
     },
     isTTY: process.stdout.isTTY === true,
-    stdinIsTTY: process.stdin.isTTY === true,
+    // A getter: touching process.stdin builds a stream (≈10 ms), and only prompts need it.
+    get stdinIsTTY() {
+      return process.stdin.isTTY === true;
+    },
     env: process.env,
     home: homedir(),
     hostname: hostname(),

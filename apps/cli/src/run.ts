@@ -1,7 +1,5 @@
 import { CommanderError } from "commander";
 import type { CliContext, CliDeps, GlobalOptions } from "./deps.js";
-import { errorJson, exitCodeOf, ReportedFailure, renderError } from "./errors.js";
-import { Output } from "./output.js";
 import { createProgram } from "./program.js";
 
 /** Runs one zmgr invocation in-process and returns its exit code (process.exit is the caller's). */
@@ -16,6 +14,9 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       // commander has already printed its message (help, version or usage error).
       return err.exitCode === 0 ? 0 : 2;
     }
+    // Loaded only on failure, so `--help` and successful runs skip them at startup.
+    const { errorJson, exitCodeOf, ReportedFailure, renderError } = await import("./errors.js");
+    const { Output } = await import("./output.js");
     if (err instanceof ReportedFailure) return err.exitCode;
     const globals = ctx.lastGlobals ?? guessGlobals(argv);
     const out = new Output(deps, globals);

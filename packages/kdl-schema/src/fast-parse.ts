@@ -63,7 +63,6 @@ class FastParser {
     const name = this.name();
     if (name === undefined) return undefined;
     const entries: Entry[] = [];
-    const seen = new Set<string>();
     let children: Document | null = null;
     for (;;) {
       const spaced = this.space();
@@ -94,7 +93,7 @@ class FastParser {
           return undefined;
         break;
       }
-      const entry = this.entry(seen);
+      const entry = this.entry(entries);
       if (entry === undefined) return undefined;
       entries.push(entry);
     }
@@ -110,14 +109,13 @@ class FastParser {
     return this.i > start;
   }
 
-  entry(seen: Set<string>): Entry | undefined {
+  entry(before: readonly Entry[]): Entry | undefined {
     const start = this.i;
     const key = this.s[this.i] === "#" ? undefined : this.name();
     if (key !== undefined && this.s[this.i] === "=") {
       this.i++;
       // A repeated property: the full parser decides which one counts.
-      if (seen.has(key)) return undefined;
-      seen.add(key);
+      if (before.some((e) => e.name?.name === key)) return undefined;
       const value = this.value();
       return value === undefined ? undefined : new Entry(new Value(value), new Identifier(key));
     }

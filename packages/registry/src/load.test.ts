@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DEFAULT_CONFIG } from "@zmgr/kdl-schema";
 import { describe, expect, it } from "vitest";
@@ -139,5 +139,27 @@ describe("loading a snapshot", () => {
     const root = join(await tempDir(), "file");
     await writeFile(root, "not a registry");
     await expect(Registry.open(root).load()).rejects.toBeInstanceOf(RegistryNotFoundError);
+  });
+});
+
+describe("loading again through the same Registry", () => {
+  it("re-reads every file, keeps the parse of unchanged ones and parses changed ones anew", async () => {
+    const root = await registryWith(SPEC_REGISTRY);
+    const registry = Registry.open(root);
+    const first = await registry.load();
+    const text = await readFile(join(root, "zones/router1.kdl"), "utf8");
+    await writeFile(
+      join(root, "zones/router1.kdl"),
+      text.replace("203.0.113.10/24", "203.0.113.11/24"),
+    );
+    const second = await registry.load();
+    expect(second.zones.get("myzone")?.parsed).toBe(first.zones.get("myzone")?.parsed);
+    expect(second.configFile?.parsed).toBe(first.configFile?.parsed);
+    expect(second.zones.get("router1")?.parsed).not.toBe(first.zones.get("router1")?.parsed);
+    expect(second.zones.get("router1")?.parsed.value?.nets[1]?.addresses[0]).toBe(
+      "203.0.113.11/24",
+    );
+    expect(second.zones.get("router1")?.version).not.toBe(first.zones.get("router1")?.version);
+    expect(second.diagnostics).toEqual(first.diagnostics);
   });
 });

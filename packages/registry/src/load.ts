@@ -8,8 +8,16 @@ const READ_CONCURRENCY = 64;
 
 type EntityKind = (typeof ENTITY_KINDS)[number];
 
-/** Loads the whole registry into one Snapshot; problems become diagnostics, not throws. */
-export async function loadSnapshot(storage: Storage, root: string): Promise<Snapshot> {
+/**
+ * Loads the whole registry into one Snapshot; problems become diagnostics, not throws.
+ * Every file is read afresh; a file whose bytes equal those in `previous` (an earlier snapshot
+ * of the same registry) keeps that snapshot's parse instead of being parsed again.
+ */
+export async function loadSnapshot(
+  storage: Storage,
+  root: string,
+  previous?: Snapshot,
+): Promise<Snapshot> {
   const configNames = await storage.list("config"); // also fails clearly when the root is missing
   const lists = await Promise.all(ENTITY_KINDS.map((k) => storage.list(k)));
   const kinds: [DocKind, string[]][] = [["config", configNames]];
@@ -17,7 +25,11 @@ export async function loadSnapshot(storage: Storage, root: string): Promise<Snap
     kinds.push([kind, (lists[i] ?? []).sort()]);
   });
   const loaded = (
-    await Promise.all(kinds.map(([kind, names]) => loadKind(storage, kind, names)))
+    await Promise.all(
+      kinds.map(([kind, names]) =>
+        loadKind(storage, kind, names, previous && filesOf(previous, kind)),
+      ),
+    )
   ).flat();
 
   const snapshot: Snapshot = {
@@ -55,7 +67,18 @@ export function mapOf(snapshot: Snapshot, kind: EntityKind): Map<string, LoadedF
   return maps[kind] as Map<string, LoadedFile>;
 }
 
-async function loadKind(storage: Storage, kind: DocKind, names: string[]): Promise<LoadedFile[]> {
+function filesOf(snapshot: Snapshot, kind: DocKind): Map<string, LoadedFile> {
+  if (kind !== "config") return mapOf(snapshot, kind);
+  const config = snapshot.configFile;
+  return new Map(config ? [[config.name, config as LoadedFile]] : []);
+}
+
+async function loadKind(
+  storage: Storage,
+  kind: DocKind,
+  names: string[],
+  previous?: Map<string, LoadedFile>,
+): Promise<LoadedFile[]> {
   const docs = storage.readMany
     ? await storage.readMany(kind, names)
     : new Map(
@@ -72,7 +95,14 @@ async function loadKind(storage: Storage, kind: DocKind, names: string[]): Promi
     const doc = docs.get(name);
     if (doc === undefined) continue; // removed between list and read
     const path = relativePath(kind, name);
-    const parsed = parseDocument(kind, doc.text, path);
+    const before = previous?.get(name);
+    const parsed =
+      before &&
+      before.path === path &&
+      before.version === doc.version &&
+      before.parsed.text === doc.text
+        ? before.parsed
+        : parseDocument(kind, doc.text, path);
     out.push({ kind, name, path, parsed, version: doc.version } as LoadedFile);
   }
   return out;

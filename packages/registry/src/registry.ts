@@ -77,8 +77,13 @@ export class Registry {
       });
   }
 
-  load(): Promise<Snapshot> {
-    return loadSnapshot(this.storage, this.root);
+  /** The last snapshot loaded: the next load re-reads every file but parses only changed ones. */
+  private last: Snapshot | undefined;
+
+  async load(): Promise<Snapshot> {
+    const snapshot = await loadSnapshot(this.storage, this.root, this.last);
+    this.last = snapshot;
+    return snapshot;
   }
 
   /** One document, freshly read (undefined when missing). */

@@ -1,38 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SimHost } from "./sim-host.js";
-
-const dir = mkdtempSync(join(tmpdir(), "zmgr-sim-zonecfg-"));
-let n = 0;
-function script(text: string): string {
-  const f = join(dir, `s${n++}.zonecfg`);
-  writeFileSync(f, text);
-  return f;
-}
-const zc = (h: SimHost, ...args: string[]) => h.run({ file: "zonecfg", args });
-
-const WEB = [
-  "create -b",
-  'set zonepath="/zones/web"',
-  'set brand="ipkg"',
-  'set autoboot="false"',
-  'set ip-type="exclusive"',
-  "add net",
-  'set physical="web0"',
-  'set allowed-address="10.1.0.5/24"',
-  'set defrouter="10.1.0.1"',
-  "end",
-  "add net",
-  'set physical="web0"',
-  'set allowed-address="2001:db8::5/64"',
-  'set defrouter="2001:db8::1"',
-  "end",
-  "verify",
-  "commit",
-  "",
-].join("\n");
+import { dir, script, WEB, zc } from "./sim-zonecfg.fixture.js";
 
 describe("zonecfg -z NAME -f FILE", () => {
   it("configures a dual-stack exclusive-IP zone and prints nothing", () => {

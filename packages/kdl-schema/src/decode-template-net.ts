@@ -1,6 +1,7 @@
 import { checks, help } from "./checks.js";
+import { forEachNamedNet } from "./decode-net-nodes.js";
 import { list, scalar } from "./read-fields.js";
-import { checkProps, type Fields, fields, type Path, type Reader } from "./reader.js";
+import { type Fields, fields, type Path, type Reader } from "./reader.js";
 import type { TemplateNet } from "./types.js";
 
 export const TEMPLATE_NET_FIELDS = ["pool", "vnic"] as const;
@@ -27,27 +28,7 @@ export function decodeTemplateNets(r: Reader, f: Fields, path: Path): TemplateNe
     const pools = list(r, new Map([["pool", legacy]]), "pool", p, checks.name, help.name);
     return [{ name: "default", pools }];
   }
-  const seen = new Set<string>();
-  netNodes.forEach((node, i) => {
-    const p = [...path, "net", String(i)];
-    r.record?.(p, node);
-    checkProps(r, node, [], p);
-    const nameArg = node.getArgumentEntry(0);
-    if (nameArg) r.record?.([...p, "name"], nameArg);
-    const name = nameArg?.getValue();
-    if (typeof name !== "string" || name === "") {
-      r.error("missing_value", "a `net` has no name", 'write `net "<name>" { pool "…" }`', p);
-      return;
-    }
-    if (seen.has(name)) {
-      r.error(
-        "duplicate_field",
-        `net "${name}" is given twice`,
-        "give each net a different name",
-        p,
-      );
-    }
-    seen.add(name);
+  forEachNamedNet(r, netNodes, path, 'pool "…"', (name, node, p) => {
     const nf = fields(r, node.children, TEMPLATE_NET_FIELDS, p);
     const pools = list(r, nf, "pool", p, checks.name, help.name);
     if (pools.length === 0) {

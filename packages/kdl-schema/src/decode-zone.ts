@@ -1,5 +1,6 @@
 import type { Node } from "@bgotink/kdl";
 import { checks, help } from "./checks.js";
+import { forEachNamedNet } from "./decode-net-nodes.js";
 import { topName } from "./decode-top.js";
 import { list, prop, scalar } from "./read-fields.js";
 import {
@@ -59,26 +60,7 @@ function decodeZoneNets(r: Reader, f: Fields, path: Path): ZoneNet[] {
     return [netBody(r, f, "default", p)];
   }
   const nets: ZoneNet[] = [];
-  const seen = new Set<string>();
-  netNodes.forEach((node, i) => {
-    const p = [...path, "net", String(i)];
-    r.record?.(p, node);
-    checkProps(r, node, [], p);
-    const nameArg = node.getArgumentEntry(0);
-    if (nameArg) r.record?.([...p, "name"], nameArg);
-    const name = nameArg?.getValue();
-    if (typeof name !== "string" || name === "") {
-      r.error("missing_value", "a `net` has no name", 'write `net "<name>" { address "…" }`', p);
-      return;
-    }
-    if (seen.has(name))
-      r.error(
-        "duplicate_field",
-        `net "${name}" is given twice`,
-        "give each net a different name",
-        p,
-      );
-    seen.add(name);
+  forEachNamedNet(r, netNodes, path, 'address "…"', (name, node, p) => {
     nets.push(netBody(r, fields(r, node.children, ZONE_NET_FIELDS, p), name, p));
   });
   return nets;

@@ -82,6 +82,7 @@ export {
   isNoSuchZone,
   parseZonecfgInfo,
   toZonecfgNet,
+  ZONECFG_INFO_ORDER,
   ZONECFG_RESOURCE_TYPES,
 } from "./zonecfg-info.js";
 export {

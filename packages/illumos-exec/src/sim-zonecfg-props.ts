@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from "node:net";
 import type { SimFlavour } from "./sim-model.js";
 import { validLinkName } from "./sim-util.js";
+import { ZONECFG_INFO_ORDER } from "./zonecfg-info.js";
 
 export const GLOBAL_PROPS = [
   "zonepath",
@@ -97,20 +98,8 @@ export const REQUIRED: Record<string, string[]> = {
   rctl: ["name"],
   admin: ["user", "auths"],
 };
-/** `info` order of resource blocks (ZC `info_func`). */
-export const INFO_ORDER = [
-  "fs",
-  "net",
-  "device",
-  "dedicated-cpu",
-  "capped-cpu",
-  "capped-memory",
-  "attr",
-  "dataset",
-  "admin",
-  "rctl",
-  "security-flags",
-];
+/** `info` order of resource blocks (ZC `info_func`): the one list the parser reads too. */
+export const INFO_ORDER: readonly string[] = ZONECFG_INFO_ORDER;
 /** `export` order of resource blocks (ZC `export_func`). */
 export const EXPORT_ORDER = [
   "fs",

@@ -1,7 +1,7 @@
 import type { ZonecfgInfo, ZonecfgNet, ZonecfgResource } from "./types.js";
 
-/** Resource types `zonecfg info` prints as `<type>:` blocks (illumos-gate + OmniOS). */
-export const ZONECFG_RESOURCE_TYPES = new Set([
+/** Resource blocks of `zonecfg info`, in the order it prints them (ZC `info_func`). */
+export const ZONECFG_INFO_ORDER = [
   "fs",
   "net",
   "device",
@@ -13,8 +13,10 @@ export const ZONECFG_RESOURCE_TYPES = new Set([
   "admin",
   "rctl",
   "security-flags",
-  "inherit-pkg-dir",
-]);
+] as const;
+
+/** Resource types `zonecfg info` prints as `<type>:` blocks (illumos-gate + OmniOS, and older builds). */
+export const ZONECFG_RESOURCE_TYPES = new Set<string>([...ZONECFG_INFO_ORDER, "inherit-pkg-dir"]);
 
 const NET_KEYS: Record<string, keyof ZonecfgNet> = {
   address: "address",

@@ -1,0 +1,14 @@
+export type { LookupDeps, ServerName, ServerStatus } from "./binaries.js";
+export { findBinary, SERVERS, serverStatus } from "./binaries.js";
+export type { TestCertificates } from "./certificates.js";
+export { createTestCertificates } from "./certificates.js";
+export type { EtcdCluster, EtcdMember, EtcdOptions } from "./etcd.js";
+export { startEtcd } from "./etcd.js";
+export { freePort, freePorts } from "./free-port.js";
+export type { TlsFiles } from "./health.js";
+export { probeHealth } from "./health.js";
+export type { ProxyTarget, TcpProxy } from "./proxy.js";
+export { startProxy } from "./proxy.js";
+export type { ServerGate } from "./require-server.js";
+export { requireServer } from "./require-server.js";
+export { ServerProcess } from "./server-process.js";

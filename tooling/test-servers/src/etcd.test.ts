@@ -38,8 +38,12 @@ etcd.describe("startEtcd with three members", () => {
     const cluster = await startEtcd({ members: 3 });
     try {
       expect(new Set(cluster.endpoints).size).toBe(3);
-      await cluster.kill(0);
-      expect(await probeHealth(cluster.members[1]!.clientUrl)).toBe(true);
+      const leader = await cluster.leader();
+      expect(leader).toBeTypeOf("number");
+      const follower = (leader! + 1) % 3;
+      await cluster.kill(follower);
+      expect(await cluster.leader()).toBe(leader);
+      expect(await probeHealth(cluster.members[leader!]!.clientUrl)).toBe(true);
       await cluster.etcdctl(["put", "/t/b", "2"]);
     } finally {
       await cluster.stop();

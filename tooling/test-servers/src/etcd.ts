@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { findBinary } from "./binaries.js";
 import { freePorts } from "./free-port.js";
-import { type TlsFiles, waitHealthy } from "./health.js";
+import { memberStatus, type TlsFiles, waitHealthy } from "./health.js";
 import { ServerProcess } from "./server-process.js";
 
 export interface EtcdOptions {
@@ -34,6 +34,8 @@ export interface EtcdCluster {
   readonly endpoints: string[];
   /** `etcd://` (or `etcds://`) URL over every member, for `prefix` (with its leading slash). */
   url(prefix: string): string;
+  /** The index of the member the running members agree leads, or undefined when none does. */
+  leader(): Promise<number | undefined>;
   /** SIGKILL one member (by index) and wait for its exit. */
   kill(member: number): Promise<void>;
   /** Start a stopped or killed member again on its data dir; waits until it is healthy. */
@@ -124,6 +126,16 @@ export async function startEtcd(options: EtcdOptions = {}): Promise<EtcdCluster>
     endpoints: members.map((m) => m.endpoint),
     url: (prefix) =>
       `${tls ? "etcds" : "etcd"}://${members.map((m) => m.endpoint).join(",")}${prefix}`,
+    leader: async () => {
+      const running = members.filter((m) => m.process?.running);
+      const statuses = await Promise.all(running.map((m) => memberStatus(m.clientUrl, tls)));
+      const leaders = new Set(statuses.map((s) => s?.leader));
+      if (leaders.size !== 1) return undefined;
+      const i = running.findIndex(
+        (_, j) => statuses[j] && statuses[j].memberId === statuses[j].leader,
+      );
+      return i < 0 ? undefined : members.indexOf(running[i]!);
+    },
     kill: async (i) => {
       await member(i).process?.kill();
     },

@@ -9,11 +9,36 @@ export interface TlsFiles {
 }
 
 /** One GET of etcd's `/health`: true iff it answers `{"health":"true"}` (a leader, no alarm). */
-export function probeHealth(clientUrl: string, tls?: TlsFiles): Promise<boolean> {
+export async function probeHealth(clientUrl: string, tls?: TlsFiles): Promise<boolean> {
+  const reply = (await askJson(clientUrl, "GET", "/health", tls)) as
+    | { health?: unknown }
+    | undefined;
+  return reply?.health === "true";
+}
+
+/** A member's own id and the leader it follows (both decimal strings; "0" means no leader). */
+export async function memberStatus(
+  clientUrl: string,
+  tls?: TlsFiles,
+): Promise<{ memberId: string; leader: string } | undefined> {
+  const reply = (await askJson(clientUrl, "POST", "/v3/maintenance/status", tls)) as
+    | { header?: { member_id?: string }; leader?: string }
+    | undefined;
+  const memberId = reply?.header?.member_id;
+  return memberId === undefined ? undefined : { memberId, leader: reply?.leader ?? "0" };
+}
+
+/** One request with an empty JSON body; the parsed reply, or undefined on any failure. */
+function askJson(
+  clientUrl: string,
+  method: string,
+  path: string,
+  tls?: TlsFiles,
+): Promise<unknown> {
   return new Promise((resolve) => {
-    const url = new URL("/health", clientUrl);
+    const url = new URL(path, clientUrl);
     const options = {
-      method: "GET",
+      method,
       timeout: 1000,
       agent: false as const,
       ...(tls
@@ -32,16 +57,16 @@ export function probeHealth(clientUrl: string, tls?: TlsFiles): Promise<boolean>
       });
       res.on("end", () => {
         try {
-          resolve((JSON.parse(body) as { health?: unknown }).health === "true");
+          resolve(JSON.parse(body));
         } catch {
-          resolve(false);
+          resolve(undefined);
         }
       });
-      res.on("error", () => resolve(false));
+      res.on("error", () => resolve(undefined));
     });
     req.on("timeout", () => req.destroy(new Error("timeout")));
-    req.on("error", () => resolve(false));
-    req.end();
+    req.on("error", () => resolve(undefined));
+    req.end(method === "POST" ? "{}" : undefined);
   });
 }
 

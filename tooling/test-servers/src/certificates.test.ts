@@ -29,7 +29,9 @@ openssl.describe("createTestCertificates", () => {
     expect(server.checkIP("127.0.0.2")).toBeUndefined();
   });
 
-  it("signs a client certificate with the same CA", () => {
-    expect(load(certs.clientCertFile).verify(load(certs.caFile).publicKey)).toBe(true);
+  it("signs a client certificate with the same CA, and no CommonName", () => {
+    const client = load(certs.clientCertFile);
+    expect(client.verify(load(certs.caFile).publicKey)).toBe(true);
+    expect(client.subject).toBe("O=zmgr-test-client");
   });
 });

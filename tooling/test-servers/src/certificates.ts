@@ -9,7 +9,10 @@ export interface TestCertificates {
   /** Server certificate with IP SAN 127.0.0.1 and DNS SAN localhost. */
   certFile: string;
   keyFile: string;
-  /** Client certificate (clientAuth), for etcd's `--client-cert-auth`. */
+  /**
+   * Client certificate (clientAuth), for etcd's `--client-cert-auth`. Its subject has no
+   * CommonName: etcd 3.4 refuses gateway requests from a certificate with one once auth is on.
+   */
   clientCertFile: string;
   clientKeyFile: string;
 }
@@ -22,22 +25,29 @@ export async function createTestCertificates(dir: string): Promise<TestCertifica
   if (openssl === undefined) throw new Error("openssl is not installed (Debian package openssl)");
   const at = (name: string) => join(dir, name);
   const run = (args: string[]) => execa(openssl, args, { cwd: dir });
-  await run(
-    ["req", "-x509", ...EC, "-keyout", at("ca.key"), "-out", at("ca.pem")].concat([
-      "-days",
-      "2",
-      "-subj",
-      "/CN=zmgr-test-ca",
-    ]),
-  );
-  const sign = async (name: string, extensions: string) => {
+  const CA = [
+    "-keyout",
+    at("ca.key"),
+    "-out",
+    at("ca.pem"),
+    "-days",
+    "2",
+    "-subj",
+    "/CN=zmgr-test-ca",
+  ];
+  await run(["req", "-x509", ...EC, ...CA]);
+  const sign = async (name: string, subject: string, extensions: string) => {
     await writeFile(at(`${name}.ext`), extensions);
-    await run(
-      ["req", ...EC, "-keyout", at(`${name}.key`), "-out", at(`${name}.csr`)].concat([
-        "-subj",
-        `/CN=zmgr-test-${name}`,
-      ]),
-    );
+    await run([
+      "req",
+      ...EC,
+      "-keyout",
+      at(`${name}.key`),
+      "-out",
+      at(`${name}.csr`),
+      "-subj",
+      subject,
+    ]);
     await run(
       ["x509", "-req", "-in", at(`${name}.csr`), "-CA", at("ca.pem"), "-CAkey", at("ca.key")]
         .concat(["-CAcreateserial", "-days", "2", "-out", at(`${name}.pem`)])
@@ -46,9 +56,10 @@ export async function createTestCertificates(dir: string): Promise<TestCertifica
   };
   await sign(
     "server",
+    "/CN=zmgr-test-server",
     "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\n",
   );
-  await sign("client", "extendedKeyUsage=clientAuth\n");
+  await sign("client", "/O=zmgr-test-client", "extendedKeyUsage=clientAuth\n");
   return {
     caFile: at("ca.pem"),
     certFile: at("server.pem"),

@@ -10,7 +10,10 @@ import { ServerProcess } from "./server-process.js";
 
 export interface EtcdOptions {
   members?: 1 | 3;
-  /** Serve clients over TLS with these files; `clientCertAuth` also requires a client certificate. */
+  /**
+   * Serve clients over TLS with these files. `clientCertAuth` also requires client certificates
+   * signed by `caFile` (etcd 3.4 requires them whenever it is given a trusted CA file).
+   */
   tls?: TlsFiles & { clientCertAuth?: boolean };
   /** How long `stop()` waits after SIGTERM before SIGKILL. */
   stopBoundMs?: number;
@@ -90,8 +93,8 @@ export async function startEtcd(options: EtcdOptions = {}): Promise<EtcdCluster>
     ...["--heartbeat-interval", "200", "--election-timeout", "2000"],
     ...["--logger", "zap", "--log-level", "warn"],
     ...(tls ? ["--cert-file", tls.certFile, "--key-file", tls.keyFile] : []),
-    ...(tls ? ["--trusted-ca-file", tls.caFile] : []),
-    ...(tls?.clientCertAuth ? ["--client-cert-auth"] : []),
+    // etcd 3.4 requires client certificates as soon as it has a trusted CA file.
+    ...(tls?.clientCertAuth ? ["--client-cert-auth", "--trusted-ca-file", tls.caFile] : []),
   ];
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
   const ready = (m: EtcdMember) =>

@@ -40,6 +40,13 @@ export class TransportError extends Error {
   }
 }
 
+/**
+ * TLS failures: the handshake or the certificate was refused, by us or by the server (in TLS 1.3
+ * the server's refusal of a client certificate arrives after our first write). The server's TLS
+ * layer never hands such a connection to etcd, so the request was not processed.
+ */
+const TLS_REFUSED = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_)/;
+
 function reasonOf(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   return e.code ?? e.message ?? String(error);
@@ -93,7 +100,7 @@ export function post(r: PostRequest): Promise<PostReply> {
       settled = true;
       clearTimeout(timer);
       const reason = error instanceof TransportError ? error.reason : reasonOf(error);
-      reject(new TransportError(mayBeSent(), reason));
+      reject(new TransportError(!TLS_REFUSED.test(reason) && mayBeSent(), reason));
     };
     const timer = setTimeout(() => {
       req.destroy(new TransportError(true, `no reply within ${r.timeoutMs} ms`));

@@ -59,15 +59,22 @@ export class OutcomeUnknownError extends ZmgrError {
   }
 }
 
+function helpFor(operation: string, grpcCode: number | undefined): string {
+  if (operation === "authenticate") {
+    return "check ZMGR_ETCD_USER and ZMGR_ETCD_PASSWORD, and that auth is enabled on etcd";
+  }
+  if (grpcCode === 7 || grpcCode === 16) {
+    return "check ZMGR_ETCD_USER and its role's permissions on the registry prefix";
+  }
+  return "check etcd's logs and state (etcdctl endpoint status), then run the command again";
+}
+
 /** etcd answered with an error (permission denied, compacted revision, bad request, …). */
 export class EtcdServerError extends ZmgrError {
   readonly grpcCode: number | undefined;
   constructor(operation: string, endpoint: string, message: string, grpcCode: number | undefined) {
     super("zmgr::registry::etcd_error", `etcd refused ${operation} at ${endpoint}: ${message}`, {
-      help:
-        grpcCode === 7 || grpcCode === 16
-          ? "check ZMGR_ETCD_USER and its role's permissions on the registry prefix"
-          : "check etcd's logs and state (etcdctl endpoint status), then run the command again",
+      help: helpFor(operation, grpcCode),
       details: {
         operation,
         endpoint,

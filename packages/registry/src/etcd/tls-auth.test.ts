@@ -109,6 +109,7 @@ servers.describe("EtcdClient over TLS, with user and password", () => {
       await expect(client.put("/other", "v")).rejects.toMatchObject({
         code: "zmgr::registry::etcd_error",
         message: expect.stringContaining("permission denied"),
+        help: expect.stringContaining("role's permissions"),
       });
       const anonymous = await clientWith(tlsEnv());
       await expect(anonymous.range("/zmgr/config.kdl")).rejects.toThrow(EtcdServerError);
@@ -119,6 +120,7 @@ servers.describe("EtcdClient over TLS, with user and password", () => {
       const error = await client.range("/zmgr/config.kdl").catch((e: unknown) => e);
       expect(error).toBeInstanceOf(EtcdServerError);
       expect((error as Error).message).toMatch(/authenticate.*authentication failed/);
+      expect((error as EtcdServerError).help).toContain("ZMGR_ETCD_PASSWORD");
     });
 
     it("authenticates again once when etcd no longer knows its token", async () => {

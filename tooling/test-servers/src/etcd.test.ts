@@ -10,7 +10,7 @@ etcd.describe("startEtcd with one member", () => {
   let cluster: EtcdCluster;
   beforeAll(async () => {
     cluster = await startEtcd();
-  });
+  }, 60_000);
   afterAll(() => cluster?.stop());
 
   it("serves on a loopback port and answers etcdctl", async () => {
@@ -53,5 +53,5 @@ etcd.describe("startEtcd with three members", () => {
       expect(existsSync(m.dataDir)).toBe(false);
       expect(existsSync(m.logFile)).toBe(false);
     }
-  });
+  }, 90_000);
 });

@@ -20,7 +20,7 @@ etcd.describe("EtcdClient leases against one etcd", () => {
   beforeAll(async () => {
     cluster = await startEtcd();
     client = new EtcdClient({ endpoints: parseEtcdUrl(cluster.url("/t")).endpoints });
-  });
+  }, 60_000);
   afterAll(async () => {
     client?.close();
     await cluster?.stop();

@@ -59,7 +59,7 @@ etcd.describe("EtcdClient through a proxy that drops a reply", () => {
     cluster = await startEtcd();
     const [host, port] = cluster.endpoints[0]!.split(":");
     proxy = await startProxy({ host: host!, port: Number(port) });
-  });
+  }, 60_000);
   afterAll(async () => {
     await proxy?.close();
     await cluster?.stop();
@@ -140,7 +140,7 @@ etcd.describe("EtcdClient against a 3-member cluster", () => {
       "2",
       "1",
     ]);
-  });
+  }, 60_000);
 
   it("is unreachable, naming every member, when all are stopped", async () => {
     await Promise.all([0, 1, 2].map((i) => cluster.kill(i)));

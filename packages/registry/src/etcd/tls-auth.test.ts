@@ -30,7 +30,7 @@ servers.describe("EtcdClient over TLS, with user and password", () => {
     certs = await createTestCertificates(dir);
     otherCa = await createTestCertificates(join(dir, "other"));
     cluster = await startEtcd({ tls: { ...certs, clientCertAuth: true } });
-  });
+  }, 60_000);
   afterAll(async () => {
     for (const c of clients) c.close();
     await cluster?.stop();

@@ -61,6 +61,19 @@ etcd.describe("EtcdClient against one etcd", () => {
     });
   });
 
+  it("reuses its keep-alive sockets for many requests without piling up listeners", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on("warning", onWarning);
+    try {
+      for (let i = 0; i < 40; i++) await client.range("/p/a");
+      await Promise.all(Array.from({ length: 40 }, () => client.range("/p/a")));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   describe("rangeAll", () => {
     it("reads 3000 keys page by page at the revision of the first page", async () => {
       const written = Array.from({ length: 3000 }, (_, i) => keyName("/big", i * 2));

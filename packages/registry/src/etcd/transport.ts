@@ -85,9 +85,15 @@ export function post(r: PostRequest): Promise<PostReply> {
       const start = socket.bytesWritten;
       // Connected (TLS: handshake verified) at some point; `connecting` alone turns false on failure too.
       let ready = !socket.connecting && (!r.tls || (socket as TLSSocket).authorized === true);
-      socket.once(r.tls ? "secureConnect" : "connect", () => {
-        ready = true;
-      });
+      if (!ready) {
+        // Only on a new socket: a reused keep-alive socket would collect one listener per request.
+        const event = r.tls ? "secureConnect" : "connect";
+        const onReady = () => {
+          ready = true;
+        };
+        socket.once(event, onReady);
+        req.once("close", () => socket.off(event, onReady));
+      }
       mayBeWritten = () => ready && socket.bytesWritten > start;
     });
     req.on("finish", () => {

@@ -92,7 +92,9 @@ function check(path: string, text: string, want: SampleExpectation) {
     case "dladm-table": {
       const rows = parseDladmTable(text);
       expect(rows).toHaveLength(want.rows.length);
-      want.rows.forEach((row, i) => expect(rows[i]).toMatchObject(row));
+      want.rows.forEach((row, i) => {
+        expect(rows[i]).toMatchObject(row);
+      });
       return;
     }
     case "dladm-parsable":

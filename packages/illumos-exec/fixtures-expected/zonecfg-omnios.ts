@@ -209,7 +209,9 @@ export const ZONECFG_OMNIOS: SampleGroup = {
       zonename: "lx", // line 1: "zonename: lx"
       autoboot: false, // no autoboot line
       ipType: "shared", // no ip-type line
-      props: { "max-lwps": "65536", "max-processes": "123456" }, // lines 2-3: "[max-lwps: 65536]", "[max-processes: 123456]"
+      // lines 2-3: "[max-lwps: 65536]", "[max-processes: 123456]" are aliases of the rctl blocks
+      // at lines 4 and 7 (info prints both, export only the blocks): kept in the rctls alone
+      props: {},
       nets: [],
       resourceCounts: { rctl: 2 }, // lines 4, 7: "rctl:"
       checks: [

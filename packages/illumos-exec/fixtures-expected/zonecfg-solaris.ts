@@ -23,8 +23,7 @@ export const ZONECFG_SOLARIS: SampleGroup = {
         "scheduling-class": "FSS", // line 11: "scheduling-class: FSS"
         hostid: "1a2b3c4d", // line 13: "hostid: 1a2b3c4d"
         "fs-allowed": "hsfs,pcfs", // line 15: "fs-allowed: hsfs,pcfs"
-        "max-lwps": "2000", // line 16: "[max-lwps: 2000]"
-        "max-processes": "1000", // line 17: "[max-processes: 1000]"
+        // lines 16-17 "[max-lwps: 2000]", "[max-processes: 1000]": aliases of the rctls at 111, 114
       },
       nets: [], // no `net:` block, only `anet:` (lines 24, 55)
       // fs 18; anet 24, 55; device 86; capped-cpu 93; capped-memory 95; dataset 99; rctl 102 … 114
@@ -90,7 +89,8 @@ export const ZONECFG_SOLARIS: SampleGroup = {
       brand: "solaris", // line 4
       autoboot: false, // line 5
       ipType: "exclusive", // line 12
-      props: { autoshutdown: "shutdown", "max-lwps": "3000" }, // line 6; line 16: "[max-lwps: 3000]"
+      // line 6; line 16 "[max-lwps: 3000]" is the alias of the rctl at line 53
+      props: { autoshutdown: "shutdown" },
       nets: [],
       resourceCounts: { anet: 1, "dedicated-cpu": 1, rctl: 1 }, // lines 17, 48, 53
       checks: [

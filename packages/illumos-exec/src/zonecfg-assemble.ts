@@ -109,13 +109,49 @@ export function toZonecfgNet(
   return net;
 }
 
-/** Assemble the typed view from top-level props and resources (info and export parsers). */
+/**
+ * Top-level properties that are aliases of an rctl (ZC `aliased_rctls`): `info` prints them as
+ * `[max-lwps: N]` beside the `rctl` block they come from, `export` prints only the block.
+ */
+const RCTL_ALIASES: Record<string, string> = {
+  "max-lwps": "zone.max-lwps",
+  "max-processes": "zone.max-processes",
+  "max-shm-memory": "zone.max-shm-memory",
+  "max-shm-ids": "zone.max-shm-ids",
+  "max-msg-ids": "zone.max-msg-ids",
+  "max-sem-ids": "zone.max-sem-ids",
+  "cpu-shares": "zone.cpu-shares",
+  "zfs-io-priority": "zone.zfs-io-priority",
+};
+
+/** Resources in `zonecfg info` order: by type (unknown types last), then as printed. */
+function infoOrder(resources: ZonecfgResource[]): ZonecfgResource[] {
+  const rank = (r: ZonecfgResource) => {
+    const i = (ZONECFG_INFO_ORDER as readonly string[]).indexOf(r.type);
+    return r.raw !== undefined || i === -1 ? ZONECFG_INFO_ORDER.length : i;
+  };
+  return resources
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map((x) => x.r);
+}
+
+/**
+ * Assemble the typed view from top-level props and resources (info and export parsers), in one
+ * form whatever view it came from: resources in `info` order, and an rctl alias left out of
+ * `props` when its rctl block is there (the block holds the value).
+ */
 export function assembleZonecfgInfo(
   zonename: string,
   top: Record<string, string>,
   resources: ZonecfgResource[],
 ): ZonecfgInfo {
-  const { zonepath, brand, autoboot, "ip-type": ipType, zonename: _z, ...props } = top;
+  const { zonepath, brand, autoboot, "ip-type": ipType, zonename: _z, ...rest } = top;
+  const rctls = new Set(resources.filter((r) => r.type === "rctl").map((r) => r.props.name));
+  const props = Object.fromEntries(
+    Object.entries(rest).filter(([k]) => !rctls.has(RCTL_ALIASES[k] ?? "\0")),
+  );
+  const ordered = infoOrder(resources);
   return {
     zonename,
     ...(zonepath ? { zonepath } : {}),
@@ -123,16 +159,17 @@ export function assembleZonecfgInfo(
     autoboot: autoboot === "true",
     ipType: ipType === "exclusive" ? "exclusive" : "shared",
     props,
-    nets: resources
+    nets: ordered
       .filter((r) => r.type === "net" && r.raw === undefined)
       .map((r) => toZonecfgNet(r.props, r.lists)),
-    resources: resources.filter((r) => r.type !== "net" || r.raw !== undefined),
+    resources: ordered.filter((r) => r.type !== "net" || r.raw !== undefined),
   };
 }
 
 /** Add one property value to a resource being read: list props append, others are set. */
 export function putProp(r: ZonecfgResource, key: string, items: string[] | string): void {
   if (Array.isArray(items)) {
+    if (items.length === 0) return; // `options: []`: no list, as in export (nothing to add)
     r.lists ??= {};
     r.lists[key] = [...(r.lists[key] ?? []), ...items];
     return;

@@ -61,7 +61,7 @@ describe("parseZonecfgInfo", () => {
     ].join("\n");
     const info = parseZonecfgInfo(text);
     expect(info.autoboot).toBe(true);
-    expect(info.props).toEqual({ "cpu-shares": "20" });
+    expect(info.props).toEqual({}); // [cpu-shares: 20] is the alias of the rctl block below
     expect(info.nets).toEqual([
       {
         allowedAddress: "10.1.0.5/24",
@@ -102,6 +102,21 @@ describe("parseZonecfgInfo", () => {
       { address: "192.168.1.10/24", physical: "e1000g0", defrouter: "192.168.1.1" },
       { address: "2001:db8::10/64", physical: "e1000g0" },
     ]);
+  });
+
+  it("keeps an rctl alias only when its rctl block is not there", () => {
+    expect(parseZonecfgInfo("zonename: x\n[cpu-shares: 4]\n[max-lwps: 10]\n").props).toEqual({
+      "cpu-shares": "4",
+      "max-lwps": "10",
+    });
+  });
+
+  it("orders resources as info prints them, whatever order the text had", () => {
+    const info = parseZonecfgExport(
+      "create -b\nadd rctl\nset name=zone.max-lwps\nend\nadd dataset\nset name=a\nend\nadd fs\nset dir=/d\nend\nadd anet\nend\nadd attr\nset name=n\nend\n",
+      "x",
+    );
+    expect(info.resources.map((r) => r.type)).toEqual(["fs", "attr", "dataset", "rctl", "anet"]);
   });
 
   it("treats a missing ip-type as shared and missing zonepath/brand as absent", () => {

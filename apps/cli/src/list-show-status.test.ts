@@ -52,6 +52,25 @@ describe("zmgr show", () => {
     expect(r.stdout).toContain("net internal: 10.1.0.10/24 vnic web1_0 over oinetint0");
     expect(r.stdout).toContain("allowed-address=10.1.0.10/24");
   });
+
+  it("prints zonecfg list properties and an lx net's property lines", async () => {
+    env = await testEnv();
+    env.host.withZone({
+      name: "lx1",
+      brand: "lx",
+      nets: [{ physical: "lx1_0", properties: { ips: "10.1.0.77/24", gateway: "10.1.0.1" } }],
+      resources: [
+        {
+          type: "fs",
+          props: { dir: "/data", special: "/export", type: "lofs" },
+          lists: { options: ["ro", "nodevices"] },
+        },
+      ],
+    });
+    const r = await env.run("show", "lx1");
+    expect(r.stdout).toContain("net physical=lx1_0 properties=(ips=10.1.0.77/24,gateway=10.1.0.1)");
+    expect(r.stdout).toContain("fs dir=/data special=/export type=lofs options=[ro,nodevices]");
+  });
 });
 
 describe("zmgr status", () => {

@@ -105,6 +105,21 @@ describe("zmgr status", () => {
     ]);
   });
 
+  it("agrees with an lx zone whose address is only in a `property (name=ips,…)` line", async () => {
+    env = await testEnv();
+    env.host.withLink({ name: "lx1_0", class: "vnic", over: "oinetint0" }).withZone({
+      name: "lx1",
+      nets: [{ physical: "lx1_0", properties: { ips: "10.1.0.77/24", primary: "true" } }],
+    });
+    await writeFile(
+      join(env.root, "zones/lx1.kdl"),
+      `zone "lx1" {\n  template "oi"\n  net "internal" { address "10.1.0.77/24"; vnic "lx1_0"; stub "oinetint0"; pool "internal"; }\n}\n`,
+    );
+    const r = await env.json<{ items: { kind: string }[] }>("status");
+    expect(r.value.items).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
   it("finds a VNIC missing on the host", async () => {
     env = await testEnv();
     await env.run("create", "web1");

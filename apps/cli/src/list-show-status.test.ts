@@ -52,6 +52,25 @@ describe("zmgr show", () => {
     expect(r.stdout).toContain("net internal: 10.1.0.10/24 vnic web1_0 over oinetint0");
     expect(r.stdout).toContain("allowed-address=10.1.0.10/24");
   });
+
+  it("prints zonecfg list properties and an lx net's property lines", async () => {
+    env = await testEnv();
+    env.host.withZone({
+      name: "lx1",
+      brand: "lx",
+      nets: [{ physical: "lx1_0", properties: { ips: "10.1.0.77/24", gateway: "10.1.0.1" } }],
+      resources: [
+        {
+          type: "fs",
+          props: { dir: "/data", special: "/export", type: "lofs" },
+          lists: { options: ["ro", "nodevices"] },
+        },
+      ],
+    });
+    const r = await env.run("show", "lx1");
+    expect(r.stdout).toContain("net physical=lx1_0 properties=(ips=10.1.0.77/24,gateway=10.1.0.1)");
+    expect(r.stdout).toContain("fs dir=/data special=/export type=lofs options=[ro,nodevices]");
+  });
 });
 
 describe("zmgr status", () => {
@@ -84,6 +103,21 @@ describe("zmgr status", () => {
       }),
       expect.objectContaining({ kind: "zone-not-in-registry", zone: "manual" }),
     ]);
+  });
+
+  it("agrees with an lx zone whose address is only in a `property (name=ips,…)` line", async () => {
+    env = await testEnv();
+    env.host.withLink({ name: "lx1_0", class: "vnic", over: "oinetint0" }).withZone({
+      name: "lx1",
+      nets: [{ physical: "lx1_0", properties: { ips: "10.1.0.77/24", primary: "true" } }],
+    });
+    await writeFile(
+      join(env.root, "zones/lx1.kdl"),
+      `zone "lx1" {\n  template "oi"\n  net "internal" { address "10.1.0.77/24"; vnic "lx1_0"; stub "oinetint0"; pool "internal"; }\n}\n`,
+    );
+    const r = await env.json<{ items: { kind: string }[] }>("status");
+    expect(r.value.items).toEqual([]);
+    expect(r.code).toBe(0);
   });
 
   it("finds a VNIC missing on the host", async () => {

@@ -49,24 +49,32 @@ export async function runShow(inv: Invocation, name: string): Promise<void> {
       );
     }
   }
-  if (live) line(`  zonepath ${live.zonepath}, brand ${live.brand}, ip-type ${live.ipType}`);
+  if (live)
+    line(`  zonepath ${live.zonepath ?? "(none)"}, brand ${live.brand}, ip-type ${live.ipType}`);
   if (info) {
     line(c.bold("zonecfg:"));
     line(`  autoboot ${info.autoboot}, ip-type ${info.ipType}`);
     for (const n of info.nets) {
       const parts = Object.entries(n)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${zonecfgProperty(k)}=${v}`);
+        .map(([k, v]) => `${zonecfgProperty(k)}=${typeof v === "string" ? v : pairs(v)}`);
       line(`  net ${parts.join(" ")}`);
     }
     for (const r of info.resources) {
+      const props = Object.entries(r.props).map(([k, v]) => `${k}=${v}`);
+      const lists = Object.entries(r.lists ?? {}).map(([k, v]) => `${k}=[${v.join(",")}]`);
       line(
-        `  ${r.type} ${Object.entries(r.props)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(" ")}`,
+        `  ${r.type} ${[...props, ...lists].join(" ")}${r.raw === undefined ? "" : " (not read by zmgr)"}`,
       );
     }
   }
+}
+
+/** `{ ips: "a", gateway: "b" }` → `(ips=a,gateway=b)` (lx net properties, kept raw props). */
+function pairs(o: Record<string, string>): string {
+  return `(${Object.entries(o)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(",")})`;
 }
 
 /** The zonecfg spelling of a parsed net key (`allowedAddress` → `allowed-address`). */

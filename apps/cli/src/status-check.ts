@@ -78,7 +78,9 @@ export function computeDrift(
     const info = live.infos.get(name);
     if (info) {
       const want = canonSet(zone.nets.flatMap((n) => n.addresses));
-      const have = canonSet(info.nets.flatMap((n) => splitList(n.allowedAddress ?? n.address)));
+      const have = canonSet(
+        info.nets.flatMap((n) => splitList(n.allowedAddress ?? n.address ?? n.properties?.ips)),
+      );
       const wantAll = zone.nets.every((n) => n.addresses.length > 0);
       if (wantAll && !sameSet(want, have)) {
         items.push({

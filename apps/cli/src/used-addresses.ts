@@ -10,12 +10,15 @@ export function registryUsedAddresses(snap: Snapshot): string[] {
   return used;
 }
 
-/** Addresses configured on host zones that the registry does not know (from `zonecfg info`). */
+/**
+ * Addresses configured on host zones that the registry does not know (from `zonecfg info`),
+ * lx zones' `property (name=ips,…)` lines included: an address there is in use too.
+ */
 export function hostUsedAddresses(facts: HostFacts): string[] {
   const used: string[] = [];
   for (const info of facts.zoneConfigs?.values() ?? []) {
     for (const net of info.nets) {
-      for (const a of [net.allowedAddress, net.address]) {
+      for (const a of [net.allowedAddress, net.address, net.properties?.ips]) {
         if (a) used.push(...a.split(",").filter((x) => x !== ""));
       }
     }

@@ -30,7 +30,9 @@ export type Adoption =
 export function adoptZone(ctx: AdoptContext, listed: ZoneListEntry, info: ZonecfgInfo): Adoption {
   const name = listed.name;
   const brand = info.brand ?? listed.brand;
-  const ipType = info.ipType;
+  // zoneadm list -p always prints the ip-type; zonecfg info leaves the line out on some systems
+  // (Solaris kernel zones) and in partial output, where it reads as shared.
+  const ipType: "exclusive" | "shared" = listed.ipType === "excl" ? "exclusive" : "shared";
   const grouped = groupNets(info.nets, ipType);
   if (grouped.problems.length > 0) {
     return {
@@ -55,7 +57,7 @@ export function adoptZone(ctx: AdoptContext, listed: ZoneListEntry, info: Zonecf
         name,
         "zmgr::import::no_template",
         `no template for brand ${brand}`,
-        templateHelp(brand, info, matches),
+        templateHelp(brand, ipType, info, matches),
         { brand },
       ),
     };
@@ -137,6 +139,7 @@ function checkRules(ctx: AdoptContext, zone: Zone, template: Template) {
 
 function templateHelp(
   brand: string,
+  ipType: "exclusive" | "shared",
   info: ZonecfgInfo,
   matches: (PoolMatch | undefined)[][],
 ): string {
@@ -148,7 +151,7 @@ function templateHelp(
   const flags = [
     `--brand ${brand}`,
     ...(info.autoboot ? ["--autoboot"] : []),
-    ...(info.ipType === "shared" ? ["--ip-type shared"] : []),
+    ...(ipType === "shared" ? ["--ip-type shared"] : []),
     ...netArgs,
   ];
   return `create one: zmgr template create <name> ${flags.join(" ")}`;

@@ -29,6 +29,44 @@ describe("groupNets", () => {
     expect(grouped.nets[0]?.addresses.map((a) => a.address)).toEqual(["10.1.0.9"]);
   });
 
+  it("takes an lx net's addresses and gateway from its property lines when it has no allowed-address", () => {
+    const grouped = groupNets(
+      [
+        {
+          physical: "lx0",
+          properties: {
+            ips: "10.1.0.7/24,dhcp,2001:db8:1::7/64",
+            gateway: "10.1.0.1",
+            primary: "true",
+          },
+        },
+      ],
+      "exclusive",
+    );
+    expect(grouped.problems).toEqual([]);
+    expect(grouped.nets.map((n) => [n.addresses.map((a) => formatAddress(a)), n.gateways])).toEqual(
+      [[["10.1.0.7/24", "2001:db8:1::7/64"], ["10.1.0.1"]]],
+    );
+    expect(grouped.warnings.join("\n")).toMatch(/lx0 gets an address by dhcp inside the zone/);
+  });
+
+  it("prefers allowed-address and defrouter over lx properties, and ignores them for shared-IP", () => {
+    const props = { ips: "10.1.0.8/24", gateway: "10.1.0.254" };
+    const excl = groupNets(
+      [{ physical: "a0", allowedAddress: "10.1.0.5/24", defrouter: "10.1.0.1", properties: props }],
+      "exclusive",
+    );
+    expect(excl.nets[0]?.addresses.map((a) => a.address)).toEqual(["10.1.0.5"]);
+    expect(excl.nets[0]?.gateways).toEqual(["10.1.0.1"]);
+    const shared = groupNets([{ physical: "a0", properties: props }], "shared");
+    expect(shared.nets[0]?.addresses).toEqual([]);
+  });
+
+  it("refuses a non-numeric ips property like any other address", () => {
+    const grouped = groupNets([{ physical: "lx0", properties: { ips: "myhost" } }], "exclusive");
+    expect(grouped.problems).toEqual(['ips property "myhost" of lx0 is not a numeric IP address']);
+  });
+
   it("keeps an exclusive net without allowed-address, with a warning", () => {
     const grouped = groupNets([{ physical: "db0" }], "exclusive");
     expect(grouped.nets).toEqual([{ physical: "db0", addresses: [], gateways: [] }]);

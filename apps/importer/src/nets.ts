@@ -28,7 +28,10 @@ export interface GroupedNets {
 /**
  * Folds zonecfg `net` resources into registry nets: resources on the same `physical` form one
  * net with several addresses (dual stack, DUALSTACK.md). Exclusive-IP zones take their addresses
- * from `allowed-address`, shared-IP zones from `address`; gateways come from `defrouter`.
+ * from `allowed-address`, shared-IP zones from `address`; gateways come from `defrouter`. An
+ * exclusive-IP net without allowed-address takes the lx `property` lines instead (`ips`, a comma
+ * list; `gateway` when there is no defrouter), with a warning; `dhcp`/`addrconf` there are left
+ * to the zone.
  */
 export function groupNets(resources: ZonecfgNet[], ipType: "exclusive" | "shared"): GroupedNets {
   const byPhysical = new Map<string, HostNet>();
@@ -48,21 +51,34 @@ export function groupNets(resources: ZonecfgNet[], ipType: "exclusive" | "shared
     }
     const globalNic = resource.globalNic?.trim();
     if (globalNic && globalNic !== "auto" && !net.globalNic) net.globalNic = globalNic;
-    const raw = (ipType === "exclusive" ? resource.allowedAddress : resource.address)?.trim();
+    const own = (ipType === "exclusive" ? resource.allowedAddress : resource.address)?.trim();
+    // OmniOS/SmartOS lx zones carried their addresses in `property` lines before allowed-address.
+    const lx = ipType === "exclusive" && !own ? lxAddressing(resource) : undefined;
+    const raw = own || lx?.ips;
     const values = raw ? splitList(raw) : [];
-    if (values.length > 1) {
+    if (own && values.length > 1) {
       warnings.push(
         `${field} of ${physical} holds a list (${raw}); illumos applies only the first at boot, each address was imported`,
       );
     }
+    if (lx?.ips) {
+      warnings.push(
+        `${physical} has no ${field}: its addresses come from its lx \`property (name=ips,value="${lx.ips}")\` line`,
+      );
+    }
     for (const value of values) {
+      if (lx && INSIDE_ZONE.has(value)) {
+        warnings.push(`${physical} gets an address by ${value} inside the zone: not recorded`);
+        continue;
+      }
       const address = readAddress(value);
-      if (!address) problems.push(`${field} "${value}" of ${physical} is not a numeric IP address`);
+      const from = own ? field : "ips property";
+      if (!address) problems.push(`${from} "${value}" of ${physical} is not a numeric IP address`);
       else if (!net.addresses.some((a) => a.address === address.address)) {
         net.addresses.push(address);
       }
     }
-    const router = resource.defrouter?.trim();
+    const router = resource.defrouter?.trim() || lx?.gateway;
     if (router) {
       const gateway = readAddress(router.split(",")[0] ?? router);
       if (!gateway)
@@ -79,6 +95,17 @@ export function groupNets(resources: ZonecfgNet[], ipType: "exclusive" | "shared
     }
   }
   return { nets, warnings, problems };
+}
+
+/** lx `ips` values that mean "the zone configures this itself". */
+const INSIDE_ZONE = new Set(["dhcp", "addrconf"]);
+
+/** The lx `ips` and `gateway` properties of a net, when it has them. */
+function lxAddressing(net: ZonecfgNet): { ips?: string; gateway?: string } | undefined {
+  const ips = net.properties?.ips?.trim();
+  const gateway = net.properties?.gateway?.trim();
+  if (!ips && !gateway) return undefined;
+  return { ...(ips ? { ips } : {}), ...(gateway ? { gateway } : {}) };
 }
 
 function splitList(raw: string): string[] {

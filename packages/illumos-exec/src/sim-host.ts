@@ -116,11 +116,21 @@ export class SimHost {
     const s = this.state;
     const state = z.state ?? "installed";
     const zonepath = z.zonepath ?? `/zones/${z.name}`;
-    const nets: SimResource[] = (z.nets ?? []).map((n) => ({
+    const nets: SimResource[] = (z.nets ?? []).map(({ properties, otherProps, ...n }) => ({
       type: "net",
-      props: Object.fromEntries(
-        Object.entries(n).flatMap(([k, v]) => (v === undefined ? [] : [[NET_KEYS[k] ?? k, v]])),
-      ),
+      props: {
+        ...Object.fromEntries(
+          Object.entries(n).flatMap(([k, v]) => (v === undefined ? [] : [[NET_KEYS[k] ?? k, v]])),
+        ),
+        ...otherProps,
+      },
+      ...(properties
+        ? {
+            lists: {
+              property: Object.entries(properties).map(([k, v]) => `(name=${k},value="${v}")`),
+            },
+          }
+        : {}),
     }));
     const zone: SimZone = {
       name: z.name,

@@ -165,7 +165,8 @@ export function exportText(cfg: SimZoneConfig, flavour: SimFlavour): string {
       else if (rt === "attr") q(r, ["name", "type", "value"]);
       else if (rt === "dataset") q(r, ["name"]);
       else if (rt === "dedicated-cpu") raw(r, ["ncpus", "importance"]);
-      else if (rt === "capped-cpu") raw(r, ["ncpus"]);
+      else if (rt === "capped-cpu" && r.props.ncpus)
+        l.push(`set ncpus=${Number(r.props.ncpus).toFixed(2)}`); // ZC export_func: "%.2f", as info
       else if (rt === "admin") q(r, ["user", "auths"]);
       else if (rt === "security-flags") q(r, ["default", "lower", "upper"]);
       for (const v of r.lists?.property ?? []) l.push(`add property ${v}`);

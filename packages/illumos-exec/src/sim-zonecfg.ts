@@ -1,8 +1,8 @@
 import { getopt, getoptMessage } from "./sim-getopt.js";
 import { type SimCtx, validZoneName } from "./sim-util.js";
 import { runCommand } from "./sim-zonecfg-cmds.js";
-import { lexZonecfg } from "./sim-zonecfg-lex.js";
 import { ZonecfgSession } from "./sim-zonecfg-session.js";
+import { lexZonecfg } from "./zonecfg-lex.js";
 
 const USAGE = [
   "usage:\tzonecfg help",

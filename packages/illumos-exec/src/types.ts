@@ -26,18 +26,24 @@ export type ZoneState =
   | "down"
   | "mounted";
 
-/** One line of `zoneadm list -p` (7 fields upstream, 8 on OmniOS/SmartOS). */
+/** One line of `zoneadm list -p` (7 fields upstream, 8 on OmniOS/SmartOS, more on Solaris 11). */
 export interface ZoneListEntry {
   /** Kernel zone id; undefined for `-` (configured, incomplete, installed). */
   id: number | undefined;
   name: string;
   state: ZoneState;
-  zonepath: string;
+  /** Undefined when zoneadm prints `-` (Solaris kernel zones have no zonepath). */
+  zonepath?: string;
   uuid: string;
   brand: string;
   ipType: "excl" | "shared";
-  /** OmniOS/SmartOS 8th field. */
+  /** OmniOS/SmartOS 8th field (digits, or empty when the zone has none); only set when the 8th field has that form. */
   debugId?: string;
+  /**
+   * Fields after ip-type (and after the debug id) whose meaning zmgr does not know, raw: Solaris 11
+   * prints its r/w flag 8th, then file-mac-profile and more. Absent when there are none.
+   */
+  extraFields?: string[];
 }
 
 /** One `net` resource of `zonecfg info`. Keys are zonecfg property names in camelCase. */
@@ -49,23 +55,49 @@ export interface ZonecfgNet {
   globalNic?: string;
   macAddr?: string;
   vlanId?: string;
+  /**
+   * OmniOS/SmartOS `property` lines, name → value with the quotes removed: lx zones carry
+   * `ips`, `gateway` and `primary` here (`property: (name=ips,value="172.30.1.129/26")`).
+   * Absent when there are none.
+   */
+  properties?: Record<string, string>;
+  /**
+   * Properties zmgr does not model (Solaris `configure-allowed-address`, a `property` value that
+   * is not `(name=…,value=…)`), raw as printed. Absent when there are none.
+   */
+  otherProps?: Record<string, string>;
 }
 
 export interface ZonecfgResource {
   type: string;
+  /** Single-valued properties that have a value (zonecfg names; brackets and quotes removed). */
   props: Record<string, string>;
+  /**
+   * List-valued properties, one item per value in order: fs `options` (`[ro,nodevices]` in info,
+   * one `add options` per item in export), rctl `value`, device `property`. Complex values such
+   * as `(priv=privileged,limit=20,action=deny)` are kept as printed. Absent when there are none.
+   */
+  lists?: Record<string, string[]>;
+  /**
+   * Set on a block of a type zmgr does not know (Solaris `anet:`, indexed `anet 0:`): the block
+   * exactly as printed, header included. Its `props` are read best-effort; nothing acts on them.
+   */
+  raw?: string;
 }
 
 export interface ZonecfgInfo {
+  /** "" when the text has no `zonename` line (a fragment, `info <resource>`). */
   zonename: string;
   zonepath?: string;
   brand?: string;
+  /** false when not printed. */
   autoboot: boolean;
+  /** A missing ip-type is shared (libzonecfg reads it so). */
   ipType: "exclusive" | "shared";
   /** Every other top-level property that had a value (bootargs, pool, cpu-shares, …). */
   props: Record<string, string>;
   nets: ZonecfgNet[];
-  /** Every non-net resource, in output order (fs, capped-memory, attr, dataset, …). */
+  /** Every non-net resource, in output order (fs, capped-memory, attr, dataset, …, unknown ones). */
   resources: ZonecfgResource[];
 }
 

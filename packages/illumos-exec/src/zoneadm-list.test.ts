@@ -87,11 +87,22 @@ describe("parseZoneadmLine", () => {
     });
     expect("debugId" in z).toBe(false);
   });
-  it("ignores fields added after the eighth", () => {
+  it("keeps fields after the debug id raw", () => {
     expect(parseZoneadmLine("3:web:running:/zones/web:u-1:lipkg:excl:7:extra:more")).toMatchObject({
       name: "web",
       debugId: "7",
+      extraFields: ["extra", "more"],
     });
+  });
+  it("does not read Solaris 11's r/w flag as a debug id", () => {
+    const z = parseZoneadmLine("-:testzone:configured:/zones/testzone::solaris:excl:-:");
+    expect(z.extraFields).toEqual(["-", ""]);
+    expect("debugId" in z).toBe(false);
+  });
+  it("reads a `-` zonepath (kernel zone) as no zonepath", () => {
+    const z = parseZoneadmLine("-:kz:configured:-::solaris-kz:excl:-:");
+    expect("zonepath" in z).toBe(false);
+    expect(formatZoneadmLine(z)).toBe("-:kz:configured:-::solaris-kz:excl:-:");
   });
   it("keeps an empty SmartOS debug id", () => {
     expect(parseZoneadmLine("0:global:running:/::liveimg:shared:").debugId).toBe("");
@@ -118,19 +129,30 @@ describe("parseZoneadmLine", () => {
   });
 });
 
-const entryArb: fc.Arbitrary<ZoneListEntry> = fc.record(
-  {
-    id: fc.option(fc.nat({ max: 9999 }), { nil: undefined }),
-    name: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,20}$/),
-    state: fc.constantFrom(...ZONE_STATES),
-    zonepath: fc.string({ unit: fc.constantFrom("/", "a", "z", ":", "\\", " ", "-", "é") }),
-    uuid: fc.oneof(fc.constant(""), fc.uuid()),
-    brand: fc.constantFrom("ipkg", "lipkg", "sparse", "pkgsrc", "lx", "omicron1", "joyent"),
-    ipType: fc.constantFrom("excl" as const, "shared" as const),
-    debugId: fc.oneof(fc.constant(""), fc.nat({ max: 500 }).map(String)),
-  },
-  { requiredKeys: ["id", "name", "state", "zonepath", "uuid", "brand", "ipType"] },
-);
+const entryArb: fc.Arbitrary<ZoneListEntry> = fc
+  .record(
+    {
+      id: fc.option(fc.nat({ max: 9999 }), { nil: undefined }),
+      name: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,20}$/),
+      state: fc.constantFrom(...ZONE_STATES),
+      zonepath: fc
+        .string({ unit: fc.constantFrom("/", "a", "z", ":", "\\", " ", "-", "é") })
+        .filter((p) => p !== "-"),
+      uuid: fc.oneof(fc.constant(""), fc.uuid()),
+      brand: fc.constantFrom("ipkg", "lipkg", "sparse", "pkgsrc", "lx", "omicron1", "joyent"),
+      ipType: fc.constantFrom("excl" as const, "shared" as const),
+      debugId: fc.oneof(fc.constant(""), fc.nat({ max: 500 }).map(String)),
+      extraFields: fc.array(fc.constantFrom("-", "R", "none", ""), { minLength: 1, maxLength: 4 }),
+    },
+    { requiredKeys: ["id", "name", "state", "zonepath", "uuid", "brand", "ipType"] },
+    // Solaris 11 extra fields start with its r/w flag, never with a debug id's digits.
+  )
+  .filter(
+    (e) =>
+      e.debugId !== undefined ||
+      e.extraFields === undefined ||
+      /^[-R]$/.test(e.extraFields[0] ?? ""),
+  );
 
 describe("zoneadm list -p round trip", () => {
   it("parses back every printed line, zonepaths with ':' and '\\' included", () => {

@@ -45,24 +45,45 @@ function splitZonepath(rest: string): { raw: string; tail: string[] } | undefine
   return undefined;
 }
 
-/** One `zoneadm list -p` line: 7 fields (illumos-gate, Helios) or 8 (OmniOS, SmartOS); extra fields are ignored. */
+/** zoneadm prints `-` for a zone without a zonepath (Solaris kernel zones); a real one is absolute. */
+function zonepathOf(raw: string): { zonepath?: string } {
+  return raw === "-" ? {} : { zonepath: raw };
+}
+
+/**
+ * The fields after ip-type. OmniOS/SmartOS print an 8th "debug id" (digits, or empty); Solaris 11
+ * prints its r/w flag (`R`/`-`) there and more fields after it. Only the OmniOS/SmartOS form is
+ * read as a debug id; everything else is kept raw in `extraFields`.
+ */
+function tailOf(fields: string[]): Pick<ZoneListEntry, "debugId" | "extraFields"> {
+  const [eighth, ...rest] = fields;
+  if (eighth !== undefined && /^\d*$/.test(eighth)) {
+    return rest.length > 0 ? { debugId: eighth, extraFields: rest } : { debugId: eighth };
+  }
+  return fields.length > 0 ? { extraFields: fields } : {};
+}
+
+/**
+ * One `zoneadm list -p` line: 7 fields (illumos-gate, Helios, Solaris 10), 8 (OmniOS, SmartOS:
+ * debug id) or more (Solaris 11: kept raw in `extraFields`).
+ */
 export function parseZoneadmLine(line: string): ZoneListEntry {
   const head = /^(-|\d+):([^:]*):([^:]*):(.*)$/.exec(line);
   const split = head ? splitZonepath(head[4] ?? "") : undefined;
   if (!head || !split) throw new UnexpectedOutputError("zoneadm list -p line", line);
   const [, id = "", name = "", state = ""] = head;
-  const [uuid = "", brand = "", ipType = "", debugId] = split.tail;
+  const [uuid = "", brand = "", ipType = "", ...tail] = split.tail;
   if (!isZoneState(state))
     throw new UnexpectedOutputError(`zone state "${state}" in zoneadm list -p line`, line);
   return {
     id: id === "-" ? undefined : Number(id),
     name,
     state,
-    zonepath: unescapeZonepath(split.raw),
+    ...zonepathOf(unescapeZonepath(split.raw)),
     uuid,
     brand,
     ipType: ipType as "excl" | "shared",
-    ...(debugId !== undefined ? { debugId } : {}),
+    ...tailOf(tail),
   };
 }
 
@@ -74,24 +95,25 @@ export function parseZoneadmList(stdout: string): ZoneListEntry[] {
     .map(parseZoneadmLine);
 }
 
-/** The line zoneadm prints for an entry (8 fields when debugId is set), without the newline. */
+/** The line zoneadm prints for an entry (debugId and extraFields appended when set), without the newline. */
 export function formatZoneadmLine(entry: ZoneListEntry): string {
   const fields = [
     entry.id === undefined ? "-" : String(entry.id),
     entry.name,
     entry.state,
-    escapeZonepath(entry.zonepath),
+    entry.zonepath === undefined ? "-" : escapeZonepath(entry.zonepath),
     entry.uuid,
     entry.brand,
     entry.ipType,
   ];
   if (entry.debugId !== undefined) fields.push(entry.debugId);
+  fields.push(...(entry.extraFields ?? []));
   return fields.join(":");
 }
 
-export type ZoneVerboseEntry = Omit<ZoneListEntry, "uuid" | "debugId">;
+export type ZoneVerboseEntry = Omit<ZoneListEntry, "uuid" | "debugId" | "extraFields">;
 
-/** `zoneadm list -cv` (human columns; the zonepath is not escaped and must not contain blanks). */
+/** `zoneadm list -cv` (human columns; the zonepath is not escaped and must not contain blanks; `-` = none). */
 export function parseZoneadmListVerbose(stdout: string): ZoneVerboseEntry[] {
   const lines = stdout.split("\n").filter((l) => l.trim() !== "");
   if (lines.length === 0) return [];
@@ -105,6 +127,13 @@ export function parseZoneadmListVerbose(stdout: string): ZoneVerboseEntry[] {
     if (extra.length > 0 || !isZoneState(state) || (ip !== "excl" && ip !== "shared")) {
       throw new UnexpectedOutputError("zoneadm list -v line", line);
     }
-    return { id: id === "-" ? undefined : Number(id), name, state, zonepath, brand, ipType: ip };
+    return {
+      id: id === "-" ? undefined : Number(id),
+      name,
+      state,
+      ...zonepathOf(zonepath),
+      brand,
+      ipType: ip,
+    };
   });
 }

@@ -1,102 +1,84 @@
 import { UnexpectedOutputError } from "./errors.js";
 import type { ZonecfgInfo, ZonecfgResource } from "./types.js";
-import { assembleZonecfgInfo } from "./zonecfg-info.js";
+import {
+  assembleZonecfgInfo,
+  isListProp,
+  listItems,
+  putProp,
+  ZONECFG_RESOURCE_TYPES,
+} from "./zonecfg-assemble.js";
+import { type LexedCommand, lexZonecfg, type Tok } from "./zonecfg-lex.js";
 
 /**
- * Split zonecfg command text the way zonecfg_lex.l does: commands end at `;` or a newline,
- * `#` starts a comment, `"…"` is one word without escapes, and `=`, `[`, `]` are tokens of their
- * own, as is `,` inside a `[…]` list. A `(…)` complex value is kept as one raw word.
+ * Split zonecfg command text the way zonecfg_lex.l does (see zonecfg-lex.ts): one array of token
+ * texts per command; quotes removed from strings; `=`, `[`, `]`, `(`, `)` are tokens of their own,
+ * as is `,` inside a list or complex value.
  */
 export function tokenizeZonecfg(text: string): string[][] {
-  return lexZonecfg(text).map((words) => words.map((w) => w.text));
+  return lexZonecfg(text).map((c) => c.toks.map((t) => t.text));
 }
 
-interface Word {
-  text: string;
-  /** punctuation (`=`, `[`, `]`, `,`) as opposed to a value, quoted or not */
-  punct: boolean;
+/** The source text of tokens `toks[from…]` as printed (quotes and inner `=` kept). */
+function sourceOf(text: string, toks: Tok[], from: number): string {
+  const first = toks[from];
+  const last = toks.at(-1);
+  return first && last ? text.slice(first.start, last.end) : "";
 }
 
-function lexZonecfg(text: string): Word[][] {
-  const commands: Word[][] = [];
-  let words: Word[] = [];
-  const flush = () => {
-    if (words.length > 0) commands.push(words);
-    words = [];
-  };
-  let i = 0;
-  let inList = false;
-  while (i < text.length) {
-    const c = text[i] ?? "";
-    if (c === ";" || c === "\n") {
-      flush();
-      i++;
-    } else if (c === " " || c === "\t") {
-      i++;
-    } else if (c === "#" && words.length === 0) {
-      while (i < text.length && text[i] !== "\n") i++;
-    } else if (c === '"') {
-      const end = text.slice(i + 1).search(/["\n]/);
-      const stop = end === -1 ? text.length : i + 1 + end;
-      words.push({ text: text.slice(i + 1, stop), punct: false });
-      i = text[stop] === '"' ? stop + 1 : stop;
-    } else if (c === "(") {
-      const close = text.indexOf(")", i);
-      const stop = close === -1 ? text.length : close + 1;
-      words.push({ text: text.slice(i, stop), punct: false });
-      i = stop;
-    } else if ("=[]".includes(c) || (inList && c === ",")) {
-      if (c !== "=") inList = c === "[";
-      words.push({ text: c, punct: true });
-      i++;
-    } else {
-      const m = (inList ? /^[^ \t\n";=[\](),]+/ : /^[^ \t\n";=[\]()]+/).exec(text.slice(i));
-      const word = m?.[0] ?? c;
-      words.push({ text: word, punct: false });
-      i += word.length;
-    }
-  }
-  flush();
-  return commands;
+/**
+ * The value of `set key=…`: one word or string → its text; a `[…]` list → its items; anything
+ * longer is the raw rest of the command. Old builds quote only values with a space, so
+ * `set value=cpus=16,sockets=2` is printed bare and lexes as several tokens: the value is the
+ * text after the first `=`, as printed.
+ */
+function setValue(text: string, toks: Tok[], from: number): string | string[] {
+  const rest = toks.slice(from);
+  if (rest[0]?.kind === "[") return listItems("", rest);
+  const only = rest.length === 1 ? rest[0] : undefined;
+  return only ? only.text : sourceOf(text, toks, from);
 }
 
-/** `[a,b]` or `a` → "a,b" / "a". */
-function listValue(words: Word[]): string {
-  return words
-    .filter((w) => !w.punct)
-    .map((w) => w.text)
-    .join(",");
+function commandText(text: string, c: LexedCommand): string {
+  return sourceOf(text, c.toks, 0);
 }
 
 /**
  * `zonecfg -z NAME export` output (or any zonecfg command file of the same shape) → the same
  * typed view as `info`. Accepts both the current always-quoted and the old space-only quoting.
+ * A resource of a type zmgr does not know keeps its commands as `raw`.
  */
 export function parseZonecfgExport(stdout: string, zonename: string): ZonecfgInfo {
   const top: Record<string, string> = {};
   const resources: ZonecfgResource[] = [];
   let current: ZonecfgResource | undefined;
-  for (const words of lexZonecfg(stdout)) {
-    const [first, ...rest] = words;
-    const verb = first?.text;
+  let rawLines: string[] | undefined;
+  for (const c of lexZonecfg(stdout)) {
+    const toks = c.toks;
+    const verb = toks[0]?.text;
+    rawLines?.push(commandText(stdout, c));
     if (verb === "set") {
-      const [key, eq, ...value] = rest;
-      if (key === undefined || eq?.text !== "=") {
-        throw new UnexpectedOutputError("zonecfg export line", words.map((w) => w.text).join(" "));
+      const key = toks[1];
+      if (key === undefined || toks[2]?.kind !== "=") {
+        throw new UnexpectedOutputError("zonecfg export line", commandText(stdout, c));
       }
-      (current ? current.props : top)[key.text] = listValue(value);
+      const value = setValue(stdout, toks, 3);
+      if (!current) top[key.text] = Array.isArray(value) ? value.join(",") : value;
+      else if (isListProp(current.type, key.text))
+        putProp(current, key.text, Array.isArray(value) ? value : [value]);
+      else putProp(current, key.text, Array.isArray(value) ? value.join(",") : value);
     } else if (verb === "add" && current === undefined) {
-      current = { type: rest[0]?.text ?? "", props: {} };
+      const type = toks[1]?.text ?? "";
+      current = { type, props: {} };
+      if (!ZONECFG_RESOURCE_TYPES.has(type)) rawLines = [commandText(stdout, c)];
       resources.push(current);
     } else if (verb === "add" && current) {
-      const [keyWord, ...value] = rest;
-      const key = keyWord?.text ?? "";
-      const prev = current.props[key];
-      const next = listValue(value);
-      current.props[key] =
-        prev === undefined ? next : `${prev}${key === "property" ? "\n" : ","}${next}`;
-    } else if (verb === "end") {
+      const key = toks[1]?.text ?? "";
+      const rest = toks.slice(2);
+      putProp(current, key, listItems(sourceOf(stdout, toks, 2), rest));
+    } else if (verb === "end" && current) {
+      if (rawLines) current.raw = rawLines.join("\n");
       current = undefined;
+      rawLines = undefined;
     }
   }
   return assembleZonecfgInfo(zonename, top, resources);

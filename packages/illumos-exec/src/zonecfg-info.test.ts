@@ -61,7 +61,7 @@ describe("parseZonecfgInfo", () => {
     ].join("\n");
     const info = parseZonecfgInfo(text);
     expect(info.autoboot).toBe(true);
-    expect(info.props).toEqual({ "cpu-shares": "20" });
+    expect(info.props).toEqual({}); // [cpu-shares: 20] is the alias of the rctl block below
     expect(info.nets).toEqual([
       {
         allowedAddress: "10.1.0.5/24",
@@ -78,14 +78,15 @@ describe("parseZonecfgInfo", () => {
           dir: "/data",
           special: "/export/my data",
           type: "lofs",
-          options: "[ro,nodevices]",
         },
+        lists: { options: ["ro", "nodevices"] },
       },
       { type: "capped-memory", props: { physical: "2G", swap: "4G" } },
       { type: "attr", props: { name: "resolvers", type: "string", value: "9.9.9.9 1.1.1.1" } },
       {
         type: "rctl",
-        props: { name: "zone.cpu-shares", value: "(priv=privileged,limit=20,action=none)" },
+        props: { name: "zone.cpu-shares" },
+        lists: { value: ["(priv=privileged,limit=20,action=none)"] },
       },
     ]);
   });
@@ -101,6 +102,21 @@ describe("parseZonecfgInfo", () => {
       { address: "192.168.1.10/24", physical: "e1000g0", defrouter: "192.168.1.1" },
       { address: "2001:db8::10/64", physical: "e1000g0" },
     ]);
+  });
+
+  it("keeps an rctl alias only when its rctl block is not there", () => {
+    expect(parseZonecfgInfo("zonename: x\n[cpu-shares: 4]\n[max-lwps: 10]\n").props).toEqual({
+      "cpu-shares": "4",
+      "max-lwps": "10",
+    });
+  });
+
+  it("orders resources as info prints them, whatever order the text had", () => {
+    const info = parseZonecfgExport(
+      "create -b\nadd rctl\nset name=zone.max-lwps\nend\nadd dataset\nset name=a\nend\nadd fs\nset dir=/d\nend\nadd anet\nend\nadd attr\nset name=n\nend\n",
+      "x",
+    );
+    expect(info.resources.map((r) => r.type)).toEqual(["fs", "attr", "dataset", "rctl", "anet"]);
   });
 
   it("treats a missing ip-type as shared and missing zonepath/brand as absent", () => {
@@ -140,12 +156,13 @@ describe("parseZonecfgExport", () => {
     });
     expect(info.nets).toEqual([
       { allowedAddress: "10.0.0.5/24", physical: "vnic0", defrouter: "10.0.0.1" },
-      { allowedAddress: "2001:db8::5/64", physical: "vnic0" },
+      { allowedAddress: "2001:db8::5/64", physical: "vnic0", properties: { mtu: "9000" } },
     ]);
     expect(info.resources).toEqual([
       {
         type: "fs",
-        props: { dir: "/data", special: "/export/data", type: "lofs", options: "ro,nodevices" },
+        props: { dir: "/data", special: "/export/data", type: "lofs" },
+        lists: { options: ["ro", "nodevices"] },
       },
     ]);
   });
@@ -160,6 +177,25 @@ describe("parseZonecfgExport", () => {
     ]);
   });
 
+  it("keeps an old export's unquoted value with '=' whole", () => {
+    const info = parseZonecfgExport(
+      "create -b\nadd attr\nset name=vcpus\nset value=cpus=16,sockets=2\nend\n",
+      "a",
+    );
+    expect(info.resources[0]?.props.value).toBe("cpus=16,sockets=2");
+  });
+
+  it("keeps a resource of an unknown type as raw commands, apart from the zone's props", () => {
+    const info = parseZonecfgExport(
+      "create -b\nset brand=solaris\nadd anet\nset linkname=net0\nend\n",
+      "w",
+    );
+    expect(info.props).toEqual({});
+    expect(info.resources).toEqual([
+      { type: "anet", props: { linkname: "net0" }, raw: "add anet\nset linkname=net0\nend" },
+    ]);
+  });
+
   it("tokenizes like zonecfg's lexer", () => {
     expect(
       tokenizeZonecfg(
@@ -170,6 +206,9 @@ describe("parseZonecfgExport", () => {
       ["set", "physical", "=", "a;b", "#", "no"],
       ["set", "x", "=", "1,2"],
       ["add", "options", "[", "a", ",", "b c", "]"],
+    ]);
+    expect(tokenizeZonecfg('add property (name=ips,value="1.2.3.4/24")\r\n')).toEqual([
+      ["add", "property", "(", "name", "=", "ips", ",", "value", "=", "1.2.3.4/24", ")", "\r"],
     ]);
   });
 });

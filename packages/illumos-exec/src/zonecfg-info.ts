@@ -1,42 +1,18 @@
-import type { ZonecfgInfo, ZonecfgNet, ZonecfgResource } from "./types.js";
+import type { ZonecfgInfo, ZonecfgResource } from "./types.js";
+import {
+  assembleZonecfgInfo,
+  isListProp,
+  listItems,
+  putProp,
+  valueToks,
+  ZONECFG_RESOURCE_TYPES,
+} from "./zonecfg-assemble.js";
 
-/** Resource blocks of `zonecfg info`, in the order it prints them (ZC `info_func`). */
-export const ZONECFG_INFO_ORDER = [
-  "fs",
-  "net",
-  "device",
-  "dedicated-cpu",
-  "capped-cpu",
-  "capped-memory",
-  "attr",
-  "dataset",
-  "admin",
-  "rctl",
-  "security-flags",
-] as const;
-
-/** Resource types `zonecfg info` prints as `<type>:` blocks (illumos-gate + OmniOS, and older builds). */
-export const ZONECFG_RESOURCE_TYPES = new Set<string>([...ZONECFG_INFO_ORDER, "inherit-pkg-dir"]);
-
-const NET_KEYS: Record<string, keyof ZonecfgNet> = {
-  address: "address",
-  "allowed-address": "allowedAddress",
-  physical: "physical",
-  defrouter: "defrouter",
-  "global-nic": "globalNic",
-  "mac-addr": "macAddr",
-  "vlan-id": "vlanId",
-};
-
-/** `net` resource props (zonecfg names) → ZonecfgNet (camelCase); unknown props are dropped. */
-export function toZonecfgNet(props: Record<string, string>): ZonecfgNet {
-  const net: ZonecfgNet = {};
-  for (const [key, value] of Object.entries(props)) {
-    const field = NET_KEYS[key];
-    if (field) net[field] = value;
-  }
-  return net;
-}
+export {
+  toZonecfgNet,
+  ZONECFG_INFO_ORDER,
+  ZONECFG_RESOURCE_TYPES,
+} from "./zonecfg-assemble.js";
 
 /** A `key: value` or `key not specified` line, brackets (`[swap: 2G]`) and quotes removed. */
 function propLine(text: string): { key: string; value: string | undefined } | undefined {
@@ -51,55 +27,51 @@ function propLine(text: string): { key: string; value: string | undefined } | un
   return { key: t.slice(0, colon).trim(), value };
 }
 
-/** Assemble the typed view from top-level props and resources (shared with the export parser). */
-export function assembleZonecfgInfo(
-  zonename: string,
-  top: Record<string, string>,
-  resources: ZonecfgResource[],
-): ZonecfgInfo {
-  const { zonepath, brand, autoboot, "ip-type": ipType, zonename: _z, ...props } = top;
-  return {
-    zonename,
-    ...(zonepath ? { zonepath } : {}),
-    ...(brand ? { brand } : {}),
-    autoboot: autoboot === "true",
-    ipType: ipType === "exclusive" ? "exclusive" : "shared",
-    props,
-    nets: resources.filter((r) => r.type === "net").map((r) => toZonecfgNet(r.props)),
-    resources: resources.filter((r) => r.type !== "net"),
-  };
-}
+/** `<type>:` or Solaris 11.4's indexed `<type> <n>:` at the start of a line. */
+const HEADER = /^([a-z][a-z0-9-]*)( \d+)?:\s*$/;
 
 /**
  * `zonecfg -z NAME info`. Top-level `key: value` lines (an empty value or `not specified` means
  * unset), then `<type>:` blocks whose property lines are indented by a TAB (or spaces, in pasted
- * docs). A property repeated inside one block (rctl `value`, net `property`) is joined with "\n".
+ * docs). List properties (fs `options: [a,b]`, rctl `value`, net/device `property`) become
+ * lists; a block of a type zmgr does not know keeps its raw text, and none of its lines ever
+ * becomes a top-level property.
  */
 export function parseZonecfgInfo(stdout: string): ZonecfgInfo {
   const lines = stdout.split("\n").filter((l) => l.trim() !== "");
   const top: Record<string, string> = {};
   const resources: ZonecfgResource[] = [];
   let current: ZonecfgResource | undefined;
+  let rawLines: string[] | undefined;
+  const close = () => {
+    if (current && rawLines) current.raw = rawLines.join("\n");
+    current = undefined;
+    rawLines = undefined;
+  };
   lines.forEach((line, i) => {
     const indented = /^[ \t]/.test(line);
     if (indented && current) {
+      rawLines?.push(line);
       const p = propLine(line);
       if (p?.value === undefined || p.value === "") return;
-      const prev = current.props[p.key];
-      current.props[p.key] = prev === undefined ? p.value : `${prev}\n${p.value}`;
+      const list = isListProp(current.type, p.key);
+      putProp(current, p.key, list ? listItems(p.value, valueToks(p.value)) : p.value);
       return;
     }
-    const header = /^([a-z-]+):\s*$/.exec(line);
+    close();
+    const header = HEADER.exec(line);
+    const type = header?.[1] ?? "";
     const nextIndented = /^[ \t]/.test(lines[i + 1] ?? "");
-    if (header && (ZONECFG_RESOURCE_TYPES.has(header[1] ?? "") || nextIndented)) {
-      current = { type: header[1] ?? "", props: {} };
+    if (header && (ZONECFG_RESOURCE_TYPES.has(type) || nextIndented || header[2])) {
+      current = { type, props: {} };
+      if (!ZONECFG_RESOURCE_TYPES.has(type) || header[2]) rawLines = [line];
       resources.push(current);
       return;
     }
-    current = undefined;
     const p = propLine(line);
     if (p?.value !== undefined && p.value !== "") top[p.key] = p.value;
   });
+  close();
   return assembleZonecfgInfo(top.zonename ?? "", top, resources);
 }
 

@@ -115,6 +115,32 @@ describe("registry against host facts", () => {
   });
 });
 
+describe("host address check of an lx zone", () => {
+  it("reads addresses held only in lx `property (name=ips,…)` lines", async () => {
+    const host = cleanHost();
+    const ips = (value: string) => ({ ips: value, primary: "true" });
+    host.zoneConfigs = new Map([
+      [
+        "router1",
+        {
+          zonename: "router1",
+          autoboot: true,
+          ipType: "exclusive",
+          props: {},
+          resources: [],
+          nets: [
+            { physical: "router10", properties: ips("10.1.0.11/24") },
+            { physical: "router1pub1", properties: ips("203.0.113.10/24,2001:db8:1::99/64") },
+          ],
+        },
+      ],
+    ]);
+    const [d, ...rest] = await validateFiles(CLEAN, { host });
+    expect(rest).toEqual([]);
+    expect(d?.message).toContain("registry-only 2001:db8:1::10; host-only 2001:db8:1::99");
+  });
+});
+
 describe("host checks of a proposed zone", () => {
   it("refuses missing stubs and stubs of the wrong class", async () => {
     const snapshot = await snapshotOf(cleanWith(SHARED));

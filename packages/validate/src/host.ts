@@ -123,7 +123,8 @@ export function checkZoneAddressesOnHost(
   if (!info || z.zone.status) return [];
   const live = new Set<string>();
   for (const net of info.nets) {
-    for (const a of (net.allowedAddress ?? net.address ?? "").split(",")) {
+    // An lx zone may hold its addresses only in `property (name=ips,…)` lines (OmniOS, SmartOS).
+    for (const a of (net.allowedAddress ?? net.address ?? net.properties?.ips ?? "").split(",")) {
       if (a.trim() !== "") live.add(keyOf(ctx, a.trim()));
     }
   }

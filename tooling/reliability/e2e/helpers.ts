@@ -126,9 +126,15 @@ export async function world(opts: WorldOptions = {}): Promise<World> {
         extendEnv: false,
         reject: false,
         stdin: "ignore",
-        timeout: 600_000,
+        timeout: 600_000, // a guard against a hung process, not a speed limit
       });
-      return { code: r.exitCode ?? 128, stdout: String(r.stdout), stderr: String(r.stderr) };
+      // A guard kill is no exit code of zmgr's: say so (it read as "exit 128, no stderr").
+      const guard = r.timedOut ? `\n[test] killed after 600 s: zmgr ${args.join(" ")}\n` : "";
+      return {
+        code: r.exitCode ?? 128,
+        stdout: String(r.stdout),
+        stderr: String(r.stderr) + guard,
+      };
     },
     start: (...args) => startProcess(argv(args), env),
     startWith: (extra, ...args) => startProcess(argv(args), { ...env, ...extra }),

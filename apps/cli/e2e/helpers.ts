@@ -49,13 +49,25 @@ export async function world(): Promise<World> {
   };
 }
 
+/**
+ * A guard against a hung process, not a speed limit: one command took over 60 s on a 2-core machine
+ * at a load average of 45. Below the e2e test timeout (vitest.shared.ts), so a hang names its command.
+ */
+const RUN_GUARD_MS = 240_000;
+
 export function run(
   file: string,
   args: string[],
   env: NodeJS.ProcessEnv,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((res) => {
-    execFile(file, args, { env, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(file, args, { env, timeout: RUN_GUARD_MS }, (error, stdout, stderr) => {
+      if (error?.killed) {
+        // Said plainly: a guard kill is no exit code of zmgr's (it read as "exit 1, no stderr").
+        const why = `[test] killed after ${RUN_GUARD_MS / 1000} s: ${args.join(" ")}`;
+        res({ code: 124, stdout, stderr: `${stderr}\n${why}\n` });
+        return;
+      }
       const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
       res({ code, stdout, stderr });
     });

@@ -14,8 +14,13 @@ function zmgrImport(args: string[], env: NodeJS.ProcessEnv = {}) {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { env: { PATH: process.env.PATH, NO_COLOR: "1", ...env }, timeout: 60_000 },
+      // A guard against a hung process (below the e2e test timeout), not a speed limit.
+      { env: { PATH: process.env.PATH, NO_COLOR: "1", ...env }, timeout: 240_000 },
       (error, stdout, stderr) => {
+        if (error?.killed) {
+          done({ code: 124, stdout, stderr: `${stderr}\n[test] killed after 240 s\n` });
+          return;
+        }
         done({
           code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
           stdout,

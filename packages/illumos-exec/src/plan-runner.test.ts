@@ -11,6 +11,7 @@ import {
   type PlanStep,
 } from "./plan.js";
 import { runPlan } from "./plan-runner.js";
+import type { Executor } from "./types.js";
 
 /** A toy host: the plan creates resources a, b, c, d; recovery removes whatever exists. */
 function lifecycle(failAt: number | undefined, opts: { undoFails?: string[] } = {}) {
@@ -179,8 +180,16 @@ describe("runPlan", () => {
         { id: "undo", title: "undo", run: async () => void undone.push(failure.step.id) },
       ],
     };
-    setTimeout(() => controller.abort(), 100);
-    const result = await runPlan(plan, { exec: createExecaExecutor(), signal: controller.signal });
+    // Abort once the slow command has been started (an event), not after a guessed time.
+    const execa = createExecaExecutor();
+    const exec: Executor = {
+      run: (cmd, o) => {
+        const running = execa.run(cmd, o);
+        setImmediate(() => controller.abort());
+        return running;
+      },
+    };
+    const result = await runPlan(plan, { exec, signal: controller.signal });
     expect(result.error).toBeInstanceOf(CommandAbortedError);
     expect(result.steps.map((s) => s.status)).toEqual(["failed", "skipped"]);
     expect(result.steps[0]?.error?.code).toBe("zmgr::exec::aborted");

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { createSimExecutor } from "./sim-executor.js";
 import { SimHost } from "./sim-host.js";
 
@@ -74,11 +74,18 @@ describe("failure injection", () => {
   it("a delay is recorded by the sync model and awaited by the executor", async () => {
     const h = SimHost.fresh().inject({ match: "zoneadm list", delayMs: 60 });
     const exec = createSimExecutor(h);
-    const t = Date.now();
-    const r = await exec.run({ file: "zoneadm", args: ["list"] });
-    expect(Date.now() - t).toBeGreaterThanOrEqual(55);
-    expect(r).toEqual({ exitCode: 0, stdout: "global\n", stderr: "" });
+    vi.useFakeTimers(); // the clock moves only when the test says so
+    onTestFinished(() => void vi.useRealTimers());
+    let result: unknown;
+    const running = exec.run({ file: "zoneadm", args: ["list"] }).then((r) => {
+      result = r;
+    });
+    await vi.advanceTimersByTimeAsync(59);
+    expect(result).toBeUndefined(); // still waiting out the delay
     expect(h.state.delays).toEqual([{ argv: "zoneadm list", delayMs: 60 }]);
+    await vi.advanceTimersByTimeAsync(1);
+    await running;
+    expect(result).toEqual({ exitCode: 0, stdout: "global\n", stderr: "" });
   });
 
   it("an abort during the delay throws CommandAbortedError, after the command took effect", async () => {

@@ -3,25 +3,20 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Started, signal, waitGroupGone, world } from "./helpers.js";
+import { world } from "./helpers.js";
+import { killAt, runCounted } from "./kill-at.js";
 import { registryZones, strayFiles, unparsable } from "./registry-checks.js";
+import { testSeed } from "./seed.js";
 
 const KILLS = 12;
 const PARALLEL = 4;
-
-async function killAfter(p: Started, ms: number): Promise<void> {
-  await new Promise((r) => setTimeout(r, ms));
-  signal(p, "SIGKILL");
-  const exit = await p.done;
-  await waitGroupGone(p.pid);
-  // Killed, or finished first: anything else (a missing build, a crash) fails here, with its stderr.
-  if (exit.signal !== "SIGKILL")
-    expect(exit.code, `a destroy that was not killed failed:\n${exit.stderr}`).toBe(0);
-}
+/** A kill lands up to this long after its host command started (also between commands). */
+const JITTER_MS = 60;
 
 describe("crash safety: kill -9 of destroy at random moments", () => {
   it(`${KILLS} destroys killed, then re-run: every zone gone, the bystander untouched`, async () => {
-    const w = await world();
+    const { random } = testSeed();
+    const w = await world({ record: true });
     // Running zones (autoboot), so a destroy has every step: halt, uninstall, delete, VNIC.
     await writeFile(
       join(w.registry, "templates/boot.kdl"),
@@ -36,24 +31,36 @@ describe("crash safety: kill -9 of destroy at random moments", () => {
     const keepFile = (await w.files())["zones/keep.kdl"];
     const keepHost = JSON.stringify((await w.sim()).zones.find((z) => z.name === "keep"));
 
-    // The normal run time of a destroy, as the kills will run (PARALLEL at once).
-    const t0 = performance.now();
-    const base = made.slice(0, 1);
-    for (const r of await Promise.all(base.map((n) => w.zmgr("destroy", n, "--yes"))))
-      expect(r.code, r.stderr).toBe(0);
-    const normalMs = (performance.now() - t0) * 1.5;
+    // How many host commands a destroy runs: each kill picks one of them (or the very start) and
+    // lands once that command has started, whatever the machine's load.
+    const base = await runCounted(w, "base", "destroy", made[0] ?? "", "--yes");
+    expect(base.exit.code, base.exit.stderr).toBe(0);
+    const commands = base.commands;
+    expect(commands).toBeGreaterThan(3);
 
     const targets = made.slice(1);
     for (let i = 0; i < targets.length; i += PARALLEL) {
       await Promise.all(
-        targets
-          .slice(i, i + PARALLEL)
-          .map((n) =>
-            killAfter(
-              w.start("destroy", n, "--yes", "--lock-timeout", "600"),
-              Math.random() * normalMs,
-            ),
-          ),
+        targets.slice(i, i + PARALLEL).map(async (n) => {
+          // Before the last command has started: a destroy removes its file right after it.
+          const point = {
+            afterCommands: Math.floor(random() * commands),
+            thenMs: random() * JITTER_MS,
+          };
+          const { killed, exit } = await killAt(
+            w,
+            n,
+            point,
+            "destroy",
+            n,
+            "--yes",
+            "--lock-timeout",
+            "600",
+          );
+          // Killed, or finished first: anything else (a missing build, a crash) fails here.
+          if (!killed)
+            expect(exit.code, `destroy ${n} was not killed and failed:\n${exit.stderr}`).toBe(0);
+        }),
       );
       expect(unparsable(await w.files())).toEqual({});
     }
@@ -64,7 +71,7 @@ describe("crash safety: kill -9 of destroy at random moments", () => {
       (n) => hostNow.zones.find((z) => z.name === n)?.state !== "running",
     ).length;
     console.info(
-      `crash-destroy: ${targets.length} kills within ${Math.round(normalMs)} ms: ${left.length} unfinished (${partial} half-way)`,
+      `crash-destroy: ${targets.length} kills at one of ${commands} host commands (+ up to ${JITTER_MS} ms): ${left.length} unfinished (${partial} half-way)`,
     );
     expect(left.length).toBeGreaterThan(0); // not vacuous
     for (const n of left) {

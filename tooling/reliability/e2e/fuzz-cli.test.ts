@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "./helpers.js";
 import { HOSTILE, shellInjections } from "./hostile.js";
 import { type InProcess, inProcess } from "./in-process.js";
+import { testSeed } from "./seed.js";
 
 const RUNS = Number(process.env.RELIABILITY_CLI_RUNS ?? 10_000);
 
@@ -142,6 +143,8 @@ describe("hostile command lines (in-process)", () => {
   afterAll(() => env.cleanup());
 
   it(`${RUNS} fuzzed argument lists: exit 0-3, no internal error, nothing interpreted`, async () => {
+    // The post-run checks below fail without fast-check's report: testSeed prints the seed then.
+    const { seed } = testSeed();
     const value = fc.oneof(
       fc.constantFrom(...GOOD),
       fc.constantFrom(...HOSTILE),
@@ -177,7 +180,7 @@ describe("hostile command lines (in-process)", () => {
           expect(e.error.help.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed },
     );
     // Not vacuous: the runs reached real commands (0) as well as refusals (1, 2).
     expect(codes.get(0) ?? 0).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { renderHuman, renderJson, validateSnapshot, withLocations } from "@zmgr/
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HOSTILE } from "./hostile.js";
+import { testSeed } from "./seed.js";
 
 const TOTAL_FILES = 10_000;
 const FILES_PER_REGISTRY = 5;
@@ -220,6 +221,7 @@ function memoryStorage(files: { kind: DocKind; name: string; text: string }[]): 
 
 describe("hostile registry files (in-process)", () => {
   it(`${TOTAL_FILES} fuzzed files: load + validate + render never throw`, async () => {
+    const { seed } = testSeed(); // printed on failure, also for the post-run checks
     let files = 0;
     let withErrors = 0;
     await fc.assert(
@@ -247,7 +249,7 @@ describe("hostile registry files (in-process)", () => {
           }
         },
       ),
-      { numRuns: TOTAL_FILES / FILES_PER_REGISTRY },
+      { numRuns: TOTAL_FILES / FILES_PER_REGISTRY, seed },
     );
     expect(files).toBeGreaterThanOrEqual(TOTAL_FILES);
     // Not vacuous: most generated registries are broken in some way the validator names.

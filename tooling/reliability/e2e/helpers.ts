@@ -60,6 +60,8 @@ export interface World {
   env: NodeJS.ProcessEnv;
   zmgr(...args: string[]): Promise<RunResult>;
   start(...args: string[]): Started;
+  /** `start` with extra environment variables (e.g. a per-process `ZMGR_ARGV_LOG`). */
+  startWith(env: NodeJS.ProcessEnv, ...args: string[]): Started;
   inject(...faults: FaultSpec[]): Promise<void>;
   /** Drops every injected fault (and the delay log). */
   clearFaults(): Promise<void>;
@@ -124,11 +126,18 @@ export async function world(opts: WorldOptions = {}): Promise<World> {
         extendEnv: false,
         reject: false,
         stdin: "ignore",
-        timeout: 600_000,
+        timeout: 600_000, // a guard against a hung process, not a speed limit
       });
-      return { code: r.exitCode ?? 128, stdout: String(r.stdout), stderr: String(r.stderr) };
+      // A guard kill is no exit code of zmgr's: say so (it read as "exit 128, no stderr").
+      const guard = r.timedOut ? `\n[test] killed after 600 s: zmgr ${args.join(" ")}\n` : "";
+      return {
+        code: r.exitCode ?? 128,
+        stdout: String(r.stdout),
+        stderr: String(r.stderr) + guard,
+      };
     },
     start: (...args) => startProcess(argv(args), env),
+    startWith: (extra, ...args) => startProcess(argv(args), { ...env, ...extra }),
     async inject(...faults) {
       const host = await loadSimHost(stateFile);
       for (const f of faults) host.inject(f);
@@ -242,7 +251,8 @@ export async function until(cond: () => boolean | Promise<boolean>, everyMs = 20
 
 /**
  * PATH shims named zoneadm/zonecfg/dladm/pkg: each appends its exact argv (as JSON, program
- * basename first) to `$ZMGR_ARGV_LOG`, then runs the built zmgr-sim in the same process.
+ * basename first) to `$ZMGR_ARGV_LOG` (the world's log unless a process was started with its
+ * own), then runs the built zmgr-sim in the same process.
  */
 async function writeRecordingShims(bin: string, log: string): Promise<void> {
   await mkdir(bin, { recursive: true });
@@ -250,7 +260,7 @@ async function writeRecordingShims(bin: string, log: string): Promise<void> {
   for (const name of SIM_PROGRAMS) {
     const body = [
       `#!${process.execPath}`,
-      `require("node:fs").appendFileSync(${JSON.stringify(log)}, JSON.stringify([${JSON.stringify(name)}, ...process.argv.slice(2)]) + "\\n");`,
+      `require("node:fs").appendFileSync(process.env.ZMGR_ARGV_LOG || ${JSON.stringify(log)}, JSON.stringify([${JSON.stringify(name)}, ...process.argv.slice(2)]) + "\\n");`,
       `import(${JSON.stringify(sim)});`,
       "",
     ].join("\n");

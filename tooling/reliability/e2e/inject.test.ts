@@ -81,7 +81,7 @@ describe("failure injection at every step", () => {
       expect(await w.files(), `registry after a failure at ${fault.match}`).toEqual(files);
       await w.clearFaults();
     }
-  }, 900_000);
+  }, 1_800_000);
 
   it("destroy: a failure at any command, then destroy again finishes, nothing else touched", async () => {
     const w = await world({ record: true });
@@ -129,7 +129,7 @@ describe("failure injection at every step", () => {
       expect(sim.links.filter((l) => l.class === "vnic").map((l) => l.name)).toEqual(["keep0"]);
       await w.clearFaults();
     }
-  }, 900_000);
+  }, 1_800_000);
 
   it("import: a failure at any command, then import again adopts every zone", async () => {
     const w = await world({ record: true });
@@ -172,5 +172,5 @@ describe("failure injection at every step", () => {
       await w.clearFaults();
       await reset();
     }
-  }, 900_000);
+  }, 1_800_000);
 });

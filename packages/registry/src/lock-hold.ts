@@ -13,7 +13,6 @@ export interface HoldDeps {
   /** Milliseconds on a monotonic clock, for `onHeld`. */
   monotonicMs: () => number;
   onHeld?: (ms: number) => void;
-  onNote?: (msg: string) => void;
 }
 
 /**

@@ -115,7 +115,6 @@ export async function acquireLock(
       deps.clearInterval ?? ((t) => clearInterval(t as ReturnType<typeof setInterval>)),
     monotonicMs,
     ...(opts.onHeld ? { onHeld: opts.onHeld } : {}),
-    ...(opts.onNote ? { onNote: opts.onNote } : {}),
   });
 }
 

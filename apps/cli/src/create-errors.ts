@@ -38,12 +38,16 @@ export function problem(
 }
 
 export class ZoneBusyError extends ZmgrError {
-  constructor(zone: string, pid: number | undefined, host: string | undefined) {
+  constructor(zone: string, pid: number | undefined, host: string | undefined, elsewhere = false) {
     super(
       "zmgr::destroy::create_running",
-      `zone ${zone} is still being created (pid ${pid ?? "?"} on ${host ?? "?"})`,
+      elsewhere
+        ? `zone ${zone} is creating by ${host} (pid ${pid ?? "?"}), another machine: zmgr cannot see whether it still runs`
+        : `zone ${zone} is still being created (pid ${pid ?? "?"} on ${host ?? "?"})`,
       {
-        help: "wait for that create to finish (or stop it with Ctrl-C), then run destroy again",
+        help: elsewhere
+          ? `let it finish on ${host}; if that create no longer runs, settle it with \`zmgr destroy ${zone} --force\``
+          : "wait for that create to finish (or stop it with Ctrl-C), then run destroy again",
         details: { zone, pid, host },
       },
     );

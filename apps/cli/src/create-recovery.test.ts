@@ -33,7 +33,8 @@ describe("create when the rollback itself fails", () => {
 describe("create and the registry lock", () => {
   it("fails with the holder named after --lock-timeout", async () => {
     env = await testEnv();
-    const other = Registry.open(env.root, { host: "otherhost", pid: 777 });
+    // another machine: another host id (on this one, a made-up pid would be judged gone)
+    const other = Registry.open(env.root, { host: "otherhost", hostId: "other-machine", pid: 777 });
     const r = await other.withLock(() => env.run("create", "web1", "--lock-timeout", "0.3"), {
       timeoutMs: 5000,
     });

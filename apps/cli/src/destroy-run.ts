@@ -8,7 +8,11 @@ import { createProgress, planResultJson, renderFailures } from "./progress.js";
 import { openSession } from "./session.js";
 import { formatArgv } from "./verbose-executor.js";
 
-export async function runDestroy(inv: Invocation, name: string): Promise<void> {
+export async function runDestroy(
+  inv: Invocation,
+  name: string,
+  opts: { force?: boolean } = {},
+): Promise<void> {
   const s = await openSession(inv);
   const { deps } = inv.ctx;
   const zone = s.snapshot.zones.get(name)?.parsed.value;
@@ -17,7 +21,15 @@ export async function runDestroy(inv: Invocation, name: string): Promise<void> {
     throw new ZoneNotRegisteredError(name, onHost);
   }
   if (s.registry.reservationState(zone) === "creating") {
-    throw new ZoneBusyError(name, zone.status?.pid, zone.status?.host);
+    // a create running on this machine is always refused; one from another machine cannot be
+    // seen from here, so only --force (after the confirmation below) settles it
+    const by = s.registry.reservedElsewhere(zone);
+    if (by === undefined || !opts.force) {
+      throw new ZoneBusyError(name, zone.status?.pid, zone.status?.host, by !== undefined);
+    }
+    s.out.note(
+      `settling the reservation of ${name} made by ${by} (pid ${zone.status?.pid ?? "?"})`,
+    );
   }
   const plan = await buildDestroyPlan(s.host, s.registry, zone, s.lockTimeoutMs);
 

@@ -46,8 +46,12 @@ export async function openSession(inv: Invocation): Promise<Session> {
     host: deps.hostname,
     pid: deps.pid,
     now: deps.now,
-    isAlive,
+    ...(deps.isAlive ? { isAlive } : {}),
+    env: deps.env,
     lockTimeoutMs: Math.round(globals.lockTimeout * 1000),
+    // what the lock did on its own (takeover, temp files removed) is always said
+    onNote: (m) => inv.out.note(m),
+    ...(globals.verbose ? { onHeld: (ms: number) => deps.stderr(`lock held ${ms} ms\n`) } : {}),
   });
   const snapshot = await registry.load();
   const request: ExecutorRequest = {

@@ -40,7 +40,10 @@ export async function runShow(inv: Invocation, name: string): Promise<void> {
       `  registry: ${file?.path}${zone.template ? `, template ${zone.template}` : ""}${zone.created ? `, created ${zone.created}` : ""}`,
     );
     if (reservation) {
-      line(`  ${c.yellow(reservation)}${zone.status?.reason ? `: ${zone.status.reason}` : ""}`);
+      const by = s.registry.reservedElsewhere(zone);
+      const what = by ? `${reservation} by ${by}` : reservation;
+      line(`  ${c.yellow(what)}${zone.status?.reason ? `: ${zone.status.reason}` : ""}`);
+      if (by) line(`  cleanup: if it no longer runs there, \`zmgr destroy ${name} --force\``);
       if (reservation !== "creating") line(`  cleanup: ${cleanupHint(name)}`);
     }
     for (const n of zone.nets) {

@@ -7,6 +7,7 @@ import type { Snapshot } from "@zmgr/registry";
 export interface DriftItem {
   kind:
     | "zone-missing-on-host"
+    | "create-elsewhere"
     | "zone-not-in-registry"
     | "vnic-missing-on-host"
     | "vnic-not-in-registry"
@@ -35,6 +36,7 @@ export function computeDrift(
   snap: Snapshot,
   live: LiveFacts,
   reservation: (z: Zone) => "creating" | "interrupted" | "failed" | undefined,
+  elsewhere: (z: Zone) => string | undefined = () => undefined,
 ): DriftItem[] {
   const items: DriftItem[] = [];
   const onHost = new Map(live.zones.map((z) => [z.name, z]));
@@ -43,6 +45,17 @@ export function computeDrift(
     const zone = snap.zones.get(name)?.parsed.value;
     if (!zone) continue;
     const res = reservation(zone);
+    const by = res === "creating" ? elsewhere(zone) : undefined;
+    if (by !== undefined) {
+      items.push({
+        kind: "create-elsewhere",
+        zone: name,
+        message: `${name} is creating by ${by} (pid ${zone.status?.pid ?? "?"}${zone.status?.started ? `, since ${zone.status.started}` : ""}); this machine cannot tell whether that create still runs`,
+        help: `let it finish on ${by}; if it no longer runs there, settle it after confirming`,
+        cleanup: [`zmgr destroy ${name} --force`],
+      });
+      continue;
+    }
     if (res === "creating") continue;
     if (res === "interrupted" || res === "failed") {
       items.push({

@@ -12,6 +12,8 @@ export interface ZoneRow {
   registered: boolean;
   onHost: boolean;
   reservation?: "creating" | "interrupted" | "failed";
+  /** the machine a `creating` reservation was made on, when it is not this one */
+  reservedBy?: string;
   brand?: string;
   template?: string;
   addresses: string[];
@@ -23,6 +25,7 @@ export function joinZones(
   snap: Snapshot,
   live: ZoneListEntry[],
   reservation: (z: Zone) => ZoneRow["reservation"],
+  elsewhere: (z: Zone) => string | undefined = () => undefined,
 ): ZoneRow[] {
   const byName = new Map(live.map((z) => [z.name, z]));
   const rows: ZoneRow[] = [];
@@ -30,16 +33,18 @@ export function joinZones(
     const zone = snap.zones.get(name)?.parsed.value;
     const entry = byName.get(name);
     const res = zone ? reservation(zone) : undefined;
+    const by = zone && res === "creating" ? elsewhere(zone) : undefined;
     const brand =
       entry?.brand ??
       (zone?.template ? snap.templates.get(zone.template)?.parsed.value?.brand : undefined);
     rows.push({
       name,
-      state: res ?? entry?.state ?? "missing",
+      state: by ? `creating by ${by}` : (res ?? entry?.state ?? "missing"),
       ...(entry ? { liveState: entry.state } : {}),
       registered: true,
       onHost: entry !== undefined,
       ...(res ? { reservation: res } : {}),
+      ...(by ? { reservedBy: by } : {}),
       ...(brand ? { brand } : {}),
       ...(zone?.template ? { template: zone.template } : {}),
       addresses: zone?.nets.flatMap((n) => n.addresses) ?? [],

@@ -15,7 +15,7 @@ import type { Zone, ZoneNet, ZoneStatus } from "./types.js";
 
 export const ZONE_NET_FIELDS = ["address", "gateway", "vnic", "stub", "pool"] as const;
 export const ZONE_FIELDS = ["template", "net", "created", "status", ...ZONE_NET_FIELDS] as const;
-const STATUS_PROPS = ["pid", "host", "started", "reason"] as const;
+const STATUS_PROPS = ["by", "host-id", "pid", "pid-start", "host", "started", "reason"] as const;
 
 export function decodeZone(r: Reader, node: Node): Zone | undefined {
   const name = topName(r, node, "zone", false);
@@ -85,7 +85,7 @@ function decodeStatus(r: Reader, f: Fields, path: Path): ZoneStatus | undefined 
     props: STATUS_PROPS,
     check: (v) =>
       v === "creating" || v === "failed" ? undefined : `"${v}" is not "creating" or "failed"`,
-    help: 'a reservation is `status "creating" pid=… host="…" started="…"` or `status "failed" …`',
+    help: 'a reservation is `status "creating" by="…" pid=… started="…"` or `status "failed" …`',
   });
   const node: Node | undefined = f.get("status")?.[0];
   if (!node || (state !== "creating" && state !== "failed")) return undefined;
@@ -104,10 +104,15 @@ function decodeStatus(r: Reader, f: Fields, path: Path): ZoneStatus | undefined 
         [...p, "pid"],
       );
   }
-  const host = prop(r, node, "host", "string", p);
+  // `by=` names the machine; `host=` is the older spelling of the same thing
+  const host = prop(r, node, "by", "string", p) ?? prop(r, node, "host", "string", p);
+  const hostId = prop(r, node, "host-id", "string", p);
+  const pidStart = prop(r, node, "pid-start", "string", p);
   const started = prop(r, node, "started", "string", p);
   const reason = prop(r, node, "reason", "string", p);
   if (host !== undefined) status.host = host;
+  if (hostId !== undefined) status.hostId = hostId;
+  if (pidStart !== undefined) status.pidStart = pidStart;
   if (started !== undefined) {
     const problem = checks.date(started);
     if (problem)

@@ -42,8 +42,10 @@ export function zoneNetSpec(n: ZoneNet): Spec {
 function statusSpec(s: ZoneStatus | undefined): Spec[] {
   if (!s) return [];
   const props: [string, string | number][] = [];
+  if (s.host !== undefined) props.push(["by", s.host]);
+  if (s.hostId !== undefined) props.push(["host-id", s.hostId]);
   if (s.pid !== undefined) props.push(["pid", s.pid]);
-  if (s.host !== undefined) props.push(["host", s.host]);
+  if (s.pidStart !== undefined) props.push(["pid-start", s.pidStart]);
   if (s.started !== undefined) props.push(["started", s.started]);
   if (s.reason !== undefined) props.push(["reason", s.reason]);
   return [{ name: "status", args: [s.state], props }];

@@ -65,6 +65,25 @@ describe("parseDocument", () => {
     });
   });
 
+  it("reads a reservation's machine from by= and from the older host= alike", () => {
+    const now = parseDocument(
+      "zone",
+      'zone "z" { status "creating" by="gz" host-id="3d12" pid=17 pid-start="linux:b:99" started="2026-03-22T10:00:00Z"; }',
+      "z",
+    );
+    expect(now.diagnostics).toEqual([]);
+    expect(now.value?.status).toEqual({
+      state: "creating",
+      pid: 17,
+      host: "gz",
+      hostId: "3d12",
+      pidStart: "linux:b:99",
+      started: "2026-03-22T10:00:00Z",
+    });
+    const old = parseDocument("zone", 'zone "z" { status "creating" pid=17 host="gz"; }', "z");
+    expect(old.value?.status).toEqual({ state: "creating", pid: 17, host: "gz" });
+  });
+
   it("warns about a KDL v1 file, naming it and offering zmgr fmt", () => {
     const p = parseDocument(
       "template",

@@ -95,7 +95,14 @@ describe("printDocument", () => {
         },
       ],
       created: "2026-03-22",
-      status: { state: "creating", pid: 42, host: "gz", started: "2026-03-22T10:00:00Z" },
+      status: {
+        state: "creating",
+        pid: 42,
+        host: "gz",
+        hostId: "3d1219c7",
+        pidStart: "linux:b00t:175971",
+        started: "2026-03-22T10:00:00Z",
+      },
     });
     expect(text).toBe(
       [
@@ -103,7 +110,7 @@ describe("printDocument", () => {
         '  template "router"',
         '  net "internal" { address "10.1.0.11/24"; gateway "10.1.0.1"; vnic "router10"; stub "oinetint0"; pool "internal"; }',
         '  created "2026-03-22"',
-        '  status "creating" pid=42 host="gz" started="2026-03-22T10:00:00Z"',
+        '  status "creating" by="gz" host-id="3d1219c7" pid=42 pid-start="linux:b00t:175971" started="2026-03-22T10:00:00Z"',
         "}",
         "",
       ].join("\n"),

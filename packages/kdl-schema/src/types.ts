@@ -75,7 +75,12 @@ export interface ZoneNet {
 export interface ZoneStatus {
   state: "creating" | "failed";
   pid?: number;
+  /** The machine running the create: written `by=`; old files' `host=` is read the same way. */
   host?: string;
+  /** That machine's stable host id (`host-id=`). */
+  hostId?: string;
+  /** The creating process's start time as the OS records it (`pid-start=`), opaque. */
+  pidStart?: string;
   started?: string;
   reason?: string;
 }

@@ -74,6 +74,7 @@ pool "public" {
 }
 `;
 
+  // an old reservation's `host=` is rewritten in today's spelling `by=` when zmgr edits the status
   it("changes a zone's status in place", () => {
     const p = parsed("zone", creating);
     const value: Zone = {
@@ -89,7 +90,7 @@ pool "public" {
     expect(updateDocument(p, value).text).toBe(
       creating.replace(
         'status "creating" pid=4242 host="gz1" started="2026-03-22T10:15:00Z"',
-        'status "failed" pid=4242 host="gz1" started="2026-03-22T10:15:00Z" reason="install failed"',
+        'status "failed" by="gz1" pid=4242 started="2026-03-22T10:15:00Z" reason="install failed"',
       ),
     );
   });

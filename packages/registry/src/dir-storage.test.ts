@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "../test/tmp.js";
+import { deadPid, tempDir } from "../test/tmp.js";
+import { TEMP_FILE, tempPathFor } from "./atomic-write.js";
 import { DirectoryStorage, versionOf } from "./dir-storage.js";
 import { ConflictError, InvalidNameError, RegistryNotFoundError } from "./errors.js";
 
@@ -106,20 +108,62 @@ describe("DirectoryStorage", () => {
     await expect(s.list("zone")).rejects.toBeInstanceOf(RegistryNotFoundError);
   });
 
-  it("sweeps temp files of interrupted writes, and nothing else", async () => {
+  it("sweeps only zmgr's temp files whose writer is gone, and nothing an admin left", async () => {
+    const dead = await deadPid();
+    const admin = {
+      "zones/web2.kdl.20261204": "backup",
+      "zones/web1.kdl~": "editor backup",
+      "zones/.#web1.kdl": "emacs lock",
+      "zones/web1.kdl.orig": "patch leftover",
+      "zones/web1.kdl.123456789": "looks like an old temp file, but whose?",
+      [`zones/.web1.kdl.zmgr-${dead}-0123456789ab.bak`]: "not exactly the pattern",
+    };
     const s = await storageWith({
-      "zones/a.kdl": "a",
-      "zones/a.kdl.123456789": "partial",
-      "zones/a.kdl.bak": "keep",
+      "zones/web1.kdl": "a",
+      ...admin,
+      [`zones/.web1.kdl.zmgr-${dead}-0123456789ab`]: "partial, writer gone",
+      [`zones/.web1.kdl.zmgr-${process.pid}-0123456789ab`]: "partial, writer alive",
     });
-    const oldLockTemp = ".zmgr.lock.0123456789abcdef01234567.tmp";
-    const youngLockTemp = ".zmgr.lock.ffffffffffffffffffffffff.tmp";
-    await writeFile(join(s.root, oldLockTemp), "{}");
-    await writeFile(join(s.root, youngLockTemp), "{}");
-    const old = new Date(Date.now() - 60_000);
-    await utimes(join(s.root, oldLockTemp), old, old);
-    expect(await s.sweepTempFiles()).toEqual([oldLockTemp, "zones/a.kdl.123456789"]);
-    expect((await readdir(join(s.root, "zones"))).sort()).toEqual(["a.kdl", "a.kdl.bak"]);
-    expect((await readdir(s.root)).sort()).toEqual([youngLockTemp, "zones"]);
+    expect(await s.sweepTempFiles()).toEqual([`zones/.web1.kdl.zmgr-${dead}-0123456789ab`]);
+    expect((await readdir(join(s.root, "zones"))).sort()).toEqual(
+      [
+        "web1.kdl",
+        ...Object.keys(admin).map((k) => k.slice(6)),
+        `.web1.kdl.zmgr-${process.pid}-0123456789ab`,
+      ].sort(),
+    );
+    for (const [path, text] of Object.entries(admin)) {
+      expect(await readFile(join(s.root, path), "utf8")).toBe(text);
+    }
+  });
+
+  it("sweeps a waiter's lock record only when its waiter is gone or it is old", async () => {
+    const dead = await deadPid();
+    const s = await storageWith({});
+    const rec = (pid: number) =>
+      JSON.stringify({ pid, host: hostname(), since: "x", token: "a".repeat(24) });
+    const deadTemp = ".zmgr.lock.0123456789abcdef01234567.tmp";
+    const liveTemp = ".zmgr.lock.ffffffffffffffffffffffff.tmp";
+    const oldTemp = ".zmgr.lock.eeeeeeeeeeeeeeeeeeeeeeee.tmp";
+    await writeFile(join(s.root, deadTemp), rec(dead));
+    await writeFile(join(s.root, liveTemp), rec(process.pid));
+    await writeFile(join(s.root, oldTemp), rec(process.pid));
+    const old = new Date(Date.now() - 120_000);
+    await utimes(join(s.root, oldTemp), old, old);
+    expect((await s.sweepTempFiles()).sort()).toEqual([deadTemp, oldTemp].sort());
+    expect(await readdir(s.root)).toEqual([liveTemp]);
+  });
+
+  it("writes atomically through a hidden temp file named for zmgr, and keeps the file's mode", async () => {
+    const s = await storageWith({ "zones/a.kdl": "old" });
+    await chmod(join(s.root, "zones/a.kdl"), 0o640);
+    const v = (await s.read("zone", "a"))?.version ?? null;
+    await s.write("zone", "a", "new", v);
+    expect(await readdir(join(s.root, "zones"))).toEqual(["a.kdl"]);
+    expect((await stat(join(s.root, "zones/a.kdl"))).mode & 0o777).toBe(0o640);
+    expect(tempPathFor(join(s.root, "zones/a.kdl"), 42)).toMatch(
+      /\/zones\/\.a\.kdl\.zmgr-42-[0-9a-f]{12}$/,
+    );
+    expect(TEMP_FILE.test(".a.kdl.zmgr-42-0123456789ab")).toBe(true);
   });
 });

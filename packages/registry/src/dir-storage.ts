@@ -1,13 +1,15 @@
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
-import { mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, unlink } from "node:fs/promises";
+import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import type { DocKind } from "@zmgr/kdl-schema";
-import writeFileAtomic from "write-file-atomic";
+import { fsyncDir, writeAtomic } from "./atomic-write.js";
 import { ConflictError, RegistryNotFoundError } from "./errors.js";
 import { toStorageError } from "./fs-errors.js";
-import { acquireLock, type LockDeps } from "./lock.js";
+import { acquireLock, type LockDeps, staleMsFrom } from "./lock.js";
 import { assertSafeFileName } from "./names.js";
+import { machineId, probeOf } from "./process-probe.js";
 import {
   KIND_DIRS,
   type LockHandle,
@@ -25,8 +27,14 @@ export function versionOf(bytes: Uint8Array | string): string {
   return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
 
-/** The registry as a directory of `.kdl` files; every write is atomic (temp, fsync, rename). */
+/**
+ * The registry as a directory of `.kdl` files; every write is atomic (temp, fsync, rename).
+ * While this storage holds the lock, every write and remove first checks the lock's token
+ * (`zmgr::registry::lock_lost` when another process took it over).
+ */
 export class DirectoryStorage implements Storage {
+  private held: LockHandle | undefined;
+
   constructor(
     readonly root: string,
     private readonly lockDeps: LockDeps = {},
@@ -93,12 +101,13 @@ export class DirectoryStorage implements Storage {
 
   async write(kind: DocKind, name: string, text: string, expected: string | null): Promise<string> {
     const path = this.pathOf(kind, name);
+    await this.held?.assertHeld(); // a lost lock is the cause, whatever the file looks like now
     await this.check(kind, name, expected);
     const bytes = Buffer.from(text, "utf8");
+    const held = this.held;
     try {
       await mkdir(dirname(path), { recursive: true });
-      await writeFileAtomic(path, bytes, { fsync: true });
-      await fsyncDir(dirname(path));
+      await writeAtomic(path, bytes, this.lockDeps.pid ?? process.pid, held?.assertHeld);
     } catch (err) {
       throw toStorageError(err, path, "write", this.root);
     }
@@ -107,7 +116,9 @@ export class DirectoryStorage implements Storage {
 
   async remove(kind: DocKind, name: string, expected?: string): Promise<void> {
     const path = this.pathOf(kind, name);
+    await this.held?.assertHeld();
     if (expected !== undefined) await this.check(kind, name, expected);
+    await this.held?.assertHeld();
     try {
       await unlink(path);
       await fsyncDir(dirname(path));
@@ -117,16 +128,38 @@ export class DirectoryStorage implements Storage {
     }
   }
 
-  lock(opts: LockOptions): Promise<LockHandle> {
-    return acquireLock(this.root, opts, this.lockDeps);
+  async lock(opts: LockOptions): Promise<LockHandle> {
+    const handle = await acquireLock(this.root, opts, this.lockDeps);
+    this.held = handle;
+    return {
+      holder: handle.holder,
+      ...(handle.token === undefined ? {} : { token: handle.token }),
+      assertHeld: () => handle.assertHeld(),
+      release: async () => {
+        if (this.held === handle) this.held = undefined;
+        await handle.release();
+      },
+    };
   }
 
   /**
-   * Deletes temp files left by a writer killed mid-write (kill -9 skips every cleanup). Call it
-   * only while holding the registry lock. Returns the paths removed, relative to the root.
+   * Deletes what a zmgr writer killed mid-write left (sweep.ts: only zmgr's own temp files, only
+   * when their writer is gone). Call it only while holding the registry lock. Returns the paths
+   * removed, relative to the root.
    */
   sweepTempFiles(): Promise<string[]> {
-    return sweepTempFiles(this.root);
+    const deps = this.lockDeps;
+    const hostId = deps.hostId === undefined ? machineId() : (deps.hostId ?? undefined);
+    return sweepTempFiles(this.root, {
+      ...(this.held?.token === undefined ? {} : { token: this.held.token }),
+      judge: {
+        host: deps.host ?? hostname(),
+        hostId,
+        probe: probeOf(deps),
+        staleMs: deps.staleMs ?? staleMsFrom(deps.env ?? process.env),
+        nowMs: (deps.now?.() ?? new Date()).getTime(),
+      },
+    });
   }
 
   private async check(kind: DocKind, name: string, expected: string | null): Promise<void> {
@@ -175,12 +208,4 @@ function readSmallSync(path: string): Buffer {
     closeSync(fd);
   }
   return n < scratch.length ? scratch.subarray(0, n) : readFileSync(path);
-}
-
-/** Makes a rename durable: without it a power loss may forget the new directory entry. */
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await open(dir, "r").catch(() => undefined);
-  if (handle === undefined) return;
-  await handle.sync().catch(() => {}); // not supported on every file system
-  await handle.close();
 }

@@ -21,6 +21,17 @@ export class LockedError extends ZmgrError {
   }
 }
 
+/** This process's registry lock was taken over (or could not be kept): it writes nothing more. */
+export class LockLostError extends ZmgrError {
+  constructor(lockFile: string, why: string, cause?: unknown) {
+    super("zmgr::registry::lock_lost", `lost the registry lock: ${why}`, {
+      help: "this process was paused or slowed past the lock's staleness (60 s without refresh) and another zmgr took over; nothing more was written: check the registry with `zmgr validate` and run the command again",
+      ...(cause === undefined ? {} : { cause }),
+      details: { lockFile },
+    });
+  }
+}
+
 /** A compare-and-swap write or remove found the file changed since it was read. */
 export class ConflictError extends ZmgrError {
   constructor(file: string, reason: "changed" | "exists" | "missing") {

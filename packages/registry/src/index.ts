@@ -1,3 +1,4 @@
+export { TEMP_FILE } from "./atomic-write.js";
 export { DirectoryStorage, versionOf } from "./dir-storage.js";
 export type { LockHolder } from "./errors.js";
 export {
@@ -5,6 +6,7 @@ export {
   ConflictError,
   InvalidNameError,
   LockedError,
+  LockLostError,
   ReadOnlyError,
   RegistryNotFoundError,
   RenameError,
@@ -15,15 +17,29 @@ export {
 export { toStorageError } from "./fs-errors.js";
 export { caseClashes, loadSnapshot } from "./load.js";
 export type { LockDeps } from "./lock.js";
-export { acquireLock } from "./lock.js";
-export { isProcessAlive } from "./lock-file.js";
+export { acquireLock, DEFAULT_STALE_MS, staleMsFrom } from "./lock.js";
+export type { ProcessProbe } from "./process-probe.js";
+export {
+  isProcessAlive,
+  localProbe,
+  machineId,
+  processGone,
+  processStartTime,
+} from "./process-probe.js";
 export type { LockRunOptions, RegistryDeps } from "./registry.js";
 export { Registry } from "./registry.js";
-export type { ReservationState, Reserver } from "./reservation.js";
-export { reservationState, withFailure, withoutStatus, withReservation } from "./reservation.js";
+export type { ReservationJudge, ReservationState, Reserver } from "./reservation.js";
+export {
+  reservationState,
+  reservedElsewhere,
+  withFailure,
+  withoutStatus,
+  withReservation,
+} from "./reservation.js";
 export type { RegistryRootOptions } from "./root.js";
 export { resolveRegistryRoot, SYSTEM_REGISTRY } from "./root.js";
 export type { LoadedFile, Snapshot } from "./snapshot.js";
 export type { LockHandle, LockOptions, Storage } from "./storage.js";
 export { KIND_DIRS, LOCK_FILE, relativePath } from "./storage.js";
-export { sweepTempFiles, TEMP_FILE } from "./sweep.js";
+export type { SweepOptions } from "./sweep.js";
+export { sweepTempFiles } from "./sweep.js";

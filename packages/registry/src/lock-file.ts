@@ -4,6 +4,10 @@ import type { LockHolder } from "./errors.js";
 
 /** What a lock file records: its holder plus a token that identifies this one acquisition. */
 export interface LockInfo extends LockHolder {
+  /** Stable id of the holder's machine (`/etc/machine-id`), when it has one. */
+  hostId?: string;
+  /** The holder's process start time as the prober reads it (process-probe.ts). */
+  start?: string;
   token: string;
 }
 
@@ -12,6 +16,8 @@ export interface LockState {
   info: LockInfo | undefined;
   /** Last refresh (the file's mtime), in ms since the epoch. */
   refreshedMs: number;
+  /** The exact content, to recognise a lock that is not a record (written by hand). */
+  text: string;
 }
 
 export function newToken(): string {
@@ -61,10 +67,16 @@ export async function readLockFile(path: string): Promise<LockState | undefined>
   }
   try {
     const [stat, text] = await Promise.all([handle.stat(), handle.readFile("utf8")]);
-    return { info: parseInfo(text), refreshedMs: stat.mtimeMs };
+    return { info: parseInfo(text), refreshedMs: stat.mtimeMs, text };
   } finally {
     await handle.close();
   }
+}
+
+/** Same lock? By token; a lock that is no record (hand-written) by its exact content. */
+export function sameLock(a: LockState, b: LockState): boolean {
+  if (a.info || b.info) return a.info?.token === b.info?.token;
+  return a.text === b.text;
 }
 
 function parseInfo(text: string): LockInfo | undefined {
@@ -76,21 +88,13 @@ function parseInfo(text: string): LockInfo | undefined {
       typeof v.since === "string" &&
       typeof v.token === "string"
     ) {
-      return { pid: v.pid, host: v.host, since: v.since, token: v.token };
+      const info: LockInfo = { pid: v.pid, host: v.host, since: v.since, token: v.token };
+      if (typeof v.hostId === "string") info.hostId = v.hostId;
+      if (typeof v.start === "string") info.start = v.start;
+      return info;
     }
   } catch {
     // not a lock record (e.g. written by hand): judged by its age only
   }
   return undefined;
-}
-
-/** `process.kill(pid, 0)`: ESRCH means gone; EPERM means alive but someone else's. */
-export function isProcessAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

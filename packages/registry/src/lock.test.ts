@@ -1,10 +1,10 @@
-import { readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { deadPid, tempDir } from "../test/tmp.js";
-import { LockedError, RegistryNotFoundError } from "./errors.js";
+import { LockedError, LockLostError, RegistryNotFoundError } from "./errors.js";
 import { acquireLock } from "./lock.js";
 
 const lockInfo = (pid: number, host: string, token = "t0") =>
@@ -110,13 +110,57 @@ describe("registry lock", () => {
     await lock.release();
   });
 
-  it("never removes a lock that another process has taken over", async () => {
+  it("never removes a lock that another process has taken over, and says it was lost", async () => {
     const root = await tempDir();
     const path = join(root, ".zmgr.lock");
     const lock = await acquireLock(root, { timeoutMs: 100 });
     await writeFile(path, lockInfo(process.pid, "other-host", "someone-else"));
-    await lock.release();
+    const err = await lock.release().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LockLostError);
+    expect((err as LockLostError).code).toBe("zmgr::registry::lock_lost");
+    expect((err as LockLostError).help).toMatch(/run the command again/);
     expect(JSON.parse(await readFile(path, "utf8")).token).toBe("someone-else");
+    expect(await readdir(root)).toEqual([".zmgr.lock"]);
+  });
+
+  it("fails every check after a refresh that failed, even once the lock looks fine again", async () => {
+    const root = await tempDir();
+    const path = join(root, ".zmgr.lock");
+    let tick: () => Promise<void> = async () => {};
+    const lock = await acquireLock(
+      root,
+      { timeoutMs: 100 },
+      {
+        setInterval: (fn) => {
+          tick = fn;
+          return 1;
+        },
+        clearInterval: () => {},
+      },
+    );
+    await lock.assertHeld();
+    const mine = await readFile(path, "utf8");
+    await rm(path);
+    await mkdir(path); // reading it now fails (EISDIR)
+    await tick(); // the refresh fails
+    await rm(path, { recursive: true });
+    await writeFile(path, mine); // the same lock, back in place
+    await expect(lock.assertHeld()).rejects.toMatchObject({ code: "zmgr::registry::lock_lost" });
+    await expect(lock.release()).rejects.toBeInstanceOf(LockLostError);
+  });
+
+  it("reports how long the lock was held at release", async () => {
+    const root = await tempDir();
+    let t = 1000;
+    const held: number[] = [];
+    const lock = await acquireLock(
+      root,
+      { timeoutMs: 100, onHeld: (ms) => held.push(ms) },
+      { monotonicMs: () => t },
+    );
+    t = 1042;
+    await lock.release();
+    expect(held).toEqual([42]);
   });
 
   it("lets only one of two waiters take over the same dead lock", async () => {
@@ -139,17 +183,41 @@ describe("registry lock", () => {
     expect(notes).toHaveLength(1);
   });
 
-  it("gets past a guard file left by a crashed process (pid gone, or older than 10 s)", async () => {
+  it("judges a live pid with another recorded start time gone, but not one with its own", async () => {
     const root = await tempDir();
-    const guard = join(root, ".zmgr.lock.guard");
-    await writeFile(join(root, ".zmgr.lock"), lockInfo(await deadPid(), hostname()));
-    await writeFile(guard, JSON.stringify({ pid: await deadPid(), host: hostname() }));
-    const first = await acquireLock(root, { timeoutMs: 2000 });
-    await writeFile(guard, JSON.stringify({ pid: process.pid, host: hostname() }));
-    const old = new Date(Date.now() - 11_000);
-    await utimes(guard, old, old);
-    await first.release();
-    expect(await readdir(root)).toEqual([]);
+    const path = join(root, ".zmgr.lock");
+    const probe = { isAlive: () => true, startOf: () => "linux:boot:100" };
+    const mine = (start: string) =>
+      JSON.stringify({ pid: 4242, host: "h", hostId: "m1", since: "x", token: "t", start });
+    const deps = { probe, hostId: "m1", host: "h" };
+    await writeFile(path, mine("linux:boot:100"));
+    await expect(acquireLock(root, { timeoutMs: 50 }, deps)).rejects.toBeInstanceOf(LockedError);
+    await writeFile(path, mine("linux:boot:99"));
+    const notes: string[] = [];
+    const lock = await acquireLock(root, { timeoutMs: 1000, onNote: (m) => notes.push(m) }, deps);
+    expect(notes).toEqual([
+      "took over the registry lock of process 4242 on h (since x): that process is gone",
+    ]);
+    await lock.release();
+  });
+
+  it("judges by host id, not host name, when both sides have one", async () => {
+    const root = await tempDir();
+    const path = join(root, ".zmgr.lock");
+    const probe = { isAlive: () => false, startOf: () => undefined };
+    // same name, another machine (a cloned VM): its pid cannot be judged from here
+    await writeFile(
+      path,
+      JSON.stringify({ pid: 7, host: "h", hostId: "other", since: "x", token: "t" }),
+    );
+    const deps = { probe, hostId: "m1", host: "h" };
+    await expect(acquireLock(root, { timeoutMs: 50 }, deps)).rejects.toBeInstanceOf(LockedError);
+    await writeFile(
+      path,
+      JSON.stringify({ pid: 7, host: "h2", hostId: "m1", since: "x", token: "t" }),
+    );
+    const lock = await acquireLock(root, { timeoutMs: 1000 }, deps); // renamed host, same machine
+    await lock.release();
   });
 
   it("releases without error after the registry directory itself was removed", async () => {

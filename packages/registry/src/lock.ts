@@ -1,4 +1,3 @@
-import { utimes } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -6,33 +5,54 @@ import { LockedError, type LockHolder } from "./errors.js";
 import { toStorageError } from "./fs-errors.js";
 import {
   createLockFile,
-  isProcessAlive,
   type LockInfo,
   type LockState,
   newToken,
   readLockFile,
 } from "./lock-file.js";
-import { withGuard } from "./lock-guard.js";
+import { holdLock } from "./lock-hold.js";
+import { type Judge, staleReason, takeOver } from "./lock-takeover.js";
+import { machineId, type ProcessProbe, probeOf } from "./process-probe.js";
 import type { LockHandle, LockOptions } from "./storage.js";
 import { LOCK_FILE } from "./storage.js";
 
 export interface LockDeps {
   now?: () => Date;
+  /** How processes are judged alive (pid + start time); default: this machine's /proc. */
+  probe?: ProcessProbe;
+  /** Liveness by pid only (tests with made-up pids); ignored when `probe` is given. */
   isAlive?: (pid: number) => boolean;
   host?: string;
+  /** Stable id of this machine; null: none (judged by host name). Default `/etc/machine-id`. */
+  hostId?: string | null;
   pid?: number;
-  /** A lock not refreshed for this long is taken over (default 60 s). */
+  /** A lock not refreshed for this long is stale (default `$ZMGR_LOCK_STALE_MS`, else 60 s). */
   staleMs?: number;
-  /** How often a holder refreshes its lock (default a quarter of staleMs). */
+  /** How often a holder refreshes its lock (default 10 s, at most a sixth of staleMs). */
   refreshMs?: number;
+  env?: Record<string, string | undefined>;
+  sleep?: (ms: number) => Promise<void>;
+  setInterval?: (fn: () => Promise<void>, ms: number) => unknown;
+  clearInterval?: (timer: unknown) => void;
+  monotonicMs?: () => number;
+  /** Test hook: runs between a takeover's claim (link) and its read-back. */
+  afterTakeoverClaim?: () => Promise<void>;
 }
 
-const DEFAULT_STALE_MS = 60_000;
+export const DEFAULT_STALE_MS = 60_000;
+export const DEFAULT_REFRESH_MS = 10_000;
+
+/** `$ZMGR_LOCK_STALE_MS` when it is a positive whole number, else 60 s. */
+export function staleMsFrom(env: Record<string, string | undefined>): number {
+  const v = env.ZMGR_LOCK_STALE_MS;
+  return v !== undefined && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : DEFAULT_STALE_MS;
+}
 
 /**
- * Takes the registry lock `<root>/.zmgr.lock` (SPEC §3.5): waits with backoff up to
- * `opts.timeoutMs`, takes over the lock of a dead holder (same host, pid gone) or one not
- * refreshed for `staleMs`, and keeps its own lock fresh while held.
+ * Takes the registry lock `<root>/.zmgr.lock` (SPEC §3.5): creates it whole and exclusively,
+ * or waits with backoff up to `opts.timeoutMs`, taking over a stale lock (rename, read back, put
+ * back with link(2) when it was not the lock judged stale). The handle refreshes the lock and
+ * checks its token before every write and at release.
  */
 export async function acquireLock(
   root: string,
@@ -41,15 +61,23 @@ export async function acquireLock(
 ): Promise<LockHandle> {
   const path = join(root, LOCK_FILE);
   const now = deps.now ?? (() => new Date());
-  const isAlive = deps.isAlive ?? isProcessAlive;
-  const staleMs = deps.staleMs ?? DEFAULT_STALE_MS;
+  const probe = probeOf(deps);
+  const staleMs = deps.staleMs ?? staleMsFrom(deps.env ?? process.env);
+  const wait = deps.sleep ?? ((ms: number) => sleep(ms));
+  const hostId = deps.hostId === undefined ? machineId() : (deps.hostId ?? undefined);
+  const pid = opts.pid ?? deps.pid ?? process.pid;
   const me: LockInfo = {
-    pid: opts.pid ?? deps.pid ?? process.pid,
+    pid,
     host: opts.host ?? deps.host ?? hostname(),
     since: now().toISOString(),
     token: newToken(),
   };
-  const started = performance.now();
+  if (hostId !== undefined) me.hostId = hostId;
+  const start = probe.startOf(pid);
+  if (start !== undefined) me.start = start;
+  const judge = (): Judge => ({ host: me.host, hostId, probe, staleMs, nowMs: now().getTime() });
+  const monotonicMs = deps.monotonicMs ?? (() => performance.now());
+  const began = monotonicMs();
   let delay = 5;
   for (;;) {
     let state: LockState | undefined;
@@ -61,87 +89,33 @@ export async function acquireLock(
       throw toStorageError(err, path, "write", root);
     }
     if (state === undefined) continue; // released between our attempt and our look
-    const why = takeoverReason(state, me.host, now().getTime(), staleMs, isAlive);
+    const why = staleReason(state, judge());
     if (why !== undefined) {
-      if (await takeOver(path, state, now().getTime(), staleMs, isAlive, me.host)) {
+      const result = await takeOver(path, state, me, {
+        abandonedMs: Math.min(staleMs / 2, 5_000),
+        afterClaim: deps.afterTakeoverClaim,
+      }).catch((err: unknown) => {
+        throw toStorageError(err, path, "write", root);
+      });
+      if (result === "taken") {
         opts.onNote?.(`took over the registry lock of ${describe(state)}: ${why}`);
+        break;
       }
-      continue;
+      if (result === "gone") continue;
     }
-    const waited = performance.now() - started;
+    const waited = monotonicMs() - began;
     if (waited >= opts.timeoutMs) throw new LockedError(path, holderOf(state), waited);
-    await sleep(Math.min(delay * (0.75 + Math.random() / 2), opts.timeoutMs - waited));
+    await wait(Math.min(delay * (0.75 + Math.random() / 2), opts.timeoutMs - waited));
     delay = Math.min(delay * 1.6, 250);
   }
-  return holdLock(path, me, deps.refreshMs ?? staleMs / 4);
-}
-
-function takeoverReason(
-  state: LockState,
-  host: string,
-  nowMs: number,
-  staleMs: number,
-  isAlive: (pid: number) => boolean,
-): string | undefined {
-  const { info } = state;
-  if (info && info.host === host && !isAlive(info.pid)) return "that process is gone";
-  const age = nowMs - state.refreshedMs;
-  if (age > staleMs) return `not refreshed for ${Math.round(age / 1000)} s`;
-  return undefined;
-}
-
-/** Removes a lock judged stale, under the guard, only if it is still the very lock we judged. */
-async function takeOver(
-  path: string,
-  seen: LockState,
-  nowMs: number,
-  staleMs: number,
-  isAlive: (pid: number) => boolean,
-  host: string,
-): Promise<boolean> {
-  return withGuard(path, async (remove) => {
-    const current = await readLockFile(path);
-    if (current === undefined) return false;
-    const same = (current.info?.token ?? null) === (seen.info?.token ?? null);
-    const stillStale = takeoverReason(current, host, nowMs, staleMs, isAlive) !== undefined;
-    if (!same || !stillStale) return false;
-    await remove();
-    return true;
+  return holdLock(path, me, {
+    refreshMs: deps.refreshMs ?? Math.min(DEFAULT_REFRESH_MS, staleMs / 6),
+    setInterval: deps.setInterval ?? ((fn, ms) => setInterval(() => void fn(), ms)),
+    clearInterval:
+      deps.clearInterval ?? ((t) => clearInterval(t as ReturnType<typeof setInterval>)),
+    monotonicMs,
+    ...(opts.onHeld ? { onHeld: opts.onHeld } : {}),
   });
-}
-
-function holdLock(path: string, me: LockInfo, refreshMs: number): LockHandle {
-  let released = false;
-  const timer = setInterval(() => {
-    void refresh(path, me).catch(() => {});
-  }, refreshMs);
-  timer.unref();
-  return {
-    holder: { pid: me.pid, host: me.host, since: me.since },
-    async release() {
-      if (released) return;
-      released = true;
-      clearInterval(timer);
-      try {
-        await withGuard(path, async (remove) => {
-          const current = await readLockFile(path);
-          if (current?.info?.token === me.token) await remove();
-          return true;
-        });
-      } catch (err) {
-        // The registry directory itself is gone: so is the lock. Anything else is real.
-        if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-      }
-    },
-  };
-}
-
-/** Touches the lock (real time, like the file system's own mtime) if it is still ours. */
-async function refresh(path: string, me: LockInfo): Promise<void> {
-  const current = await readLockFile(path);
-  if (current?.info?.token !== me.token) return;
-  const t = new Date();
-  await utimes(path, t, t);
 }
 
 function holderOf(state: LockState): LockHolder | undefined {

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Pool } from "@zmgr/kdl-schema";
 import { describe, expect, it } from "vitest";
 import { registryWith, SPEC_REGISTRY } from "../test/registry-fixture.js";
+import { deadPid } from "../test/tmp.js";
 import { ConflictError, InvalidNameError, LockedError } from "./errors.js";
 import { acquireLock } from "./lock.js";
 import { Registry } from "./registry.js";
@@ -156,14 +157,32 @@ describe("Registry.withLock", () => {
     await other.release();
   });
 
-  it("removes temp files left by a killed writer once it holds the lock", async () => {
-    const root = await registryWith({ ...SPEC_REGISTRY, "zones/myzone.kdl.1234567": "partial" });
+  it("removes a temp file left by a killed writer once it holds the lock, one note each", async () => {
+    const dead = await deadPid();
+    const temp = `.myzone.kdl.zmgr-${dead}-00000000abcd`;
+    const root = await registryWith({
+      ...SPEC_REGISTRY,
+      [`zones/${temp}`]: "partial",
+      "zones/myzone.kdl.20261204": "an admin's backup",
+      "zones/myzone.kdl~": "an editor's backup",
+    });
     const reg = Registry.open(root);
     const notes: string[] = [];
     await reg.withLock(async () => undefined, { timeoutMs: 100, onNote: (m) => notes.push(m) });
-    expect(notes).toEqual([
-      "removed temp files left by an interrupted write: zones/myzone.kdl.1234567",
-    ]);
-    expect((await readdir(join(root, "zones"))).sort()).toEqual(["myzone.kdl", "router1.kdl"]);
+    expect(notes).toEqual([`removed zones/${temp}, a temp file left by an interrupted zmgr write`]);
+    expect((await readdir(join(root, "zones"))).sort()).toEqual(
+      ["myzone.kdl", "myzone.kdl.20261204", "myzone.kdl~", "router1.kdl"].sort(),
+    );
+  });
+
+  it("reports how long it held the lock, once per lock taken", async () => {
+    const root = await registryWith(SPEC_REGISTRY);
+    const held: number[] = [];
+    const reg = Registry.open(root, { onHeld: (ms) => held.push(ms) });
+    await reg.withLock(async (snap) => reg.put("pool", newPool).then(() => snap), {
+      timeoutMs: 1000,
+    });
+    expect(held).toHaveLength(1);
+    expect(held[0]).toBeGreaterThanOrEqual(0);
   });
 });

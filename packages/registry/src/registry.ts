@@ -11,11 +11,13 @@ import {
 import { DirectoryStorage } from "./dir-storage.js";
 import { RenameError, UnusableFileError, ZoneFileMissingError } from "./errors.js";
 import { loadSnapshot } from "./load.js";
-import { isProcessAlive } from "./lock-file.js";
+import { staleMsFrom } from "./lock.js";
 import { checkName, refuseCaseClash } from "./names.js";
+import { machineId, type ProcessProbe, probeOf } from "./process-probe.js";
 import {
   type ReservationState,
   reservationState,
+  reservedElsewhere,
   withFailure,
   withoutStatus,
   withReservation,
@@ -28,18 +30,28 @@ export interface RegistryDeps {
   host?: string;
   pid?: number;
   now?: () => Date;
+  /** Pid-only liveness (made-up pids in tests); ignored when `probe` is given. */
   isAlive?: (pid: number) => boolean;
+  /** How processes are judged (pid + start time); default this machine's /proc. */
+  probe?: ProcessProbe;
+  /** This machine's stable id; null: none. Default `/etc/machine-id`. */
+  hostId?: string | null;
   /** Lock wait for writes made outside `withLock` (default 30 s, the CLI's --lock-timeout). */
   lockTimeoutMs?: number;
-  /** Lock staleness for DirectoryStorage (default 60 s). */
+  /** Lock staleness for DirectoryStorage (default `$ZMGR_LOCK_STALE_MS` from `env`, else 60 s). */
   staleMs?: number;
+  env?: Record<string, string | undefined>;
   /** Notes (lock takeover, temp files removed) of operations that take the lock implicitly. */
   onNote?: (msg: string) => void;
+  /** Called at every release of the lock with how long it was held (ms). */
+  onHeld?: (ms: number) => void;
 }
 
 export interface LockRunOptions {
   timeoutMs: number;
   onNote?: (m: string) => void;
+  /** Called at release with how long the lock was held (ms); default the Registry's. */
+  onHeld?: (ms: number) => void;
 }
 
 /** The registry: load snapshots, and change documents under the lock with compare-and-swap. */
@@ -49,9 +61,11 @@ export class Registry {
   readonly pid: number;
   private readonly storage: Storage;
   private readonly now: () => Date;
-  private readonly isAlive: (pid: number) => boolean;
+  readonly hostId: string | undefined;
+  private readonly probe: ProcessProbe;
   private readonly lockTimeoutMs: number;
   private readonly onNote: ((msg: string) => void) | undefined;
+  private readonly onHeld: ((ms: number) => void) | undefined;
   private readonly held = new AsyncLocalStorage<LockHandle>();
 
   static open(root: string, deps: RegistryDeps = {}): Registry {
@@ -63,17 +77,20 @@ export class Registry {
     this.host = deps.host ?? hostname();
     this.pid = deps.pid ?? process.pid;
     this.now = deps.now ?? (() => new Date());
-    this.isAlive = deps.isAlive ?? isProcessAlive;
+    this.probe = probeOf(deps);
+    this.hostId = deps.hostId === undefined ? machineId() : (deps.hostId ?? undefined);
     this.lockTimeoutMs = deps.lockTimeoutMs ?? 30_000;
     this.onNote = deps.onNote;
+    this.onHeld = deps.onHeld;
     this.storage =
       deps.storage ??
       new DirectoryStorage(root, {
         now: this.now,
-        isAlive: this.isAlive,
+        probe: this.probe,
+        hostId: this.hostId ?? null,
         host: this.host,
         pid: this.pid,
-        ...(deps.staleMs === undefined ? {} : { staleMs: deps.staleMs }),
+        staleMs: deps.staleMs ?? staleMsFrom(deps.env ?? process.env),
       });
   }
 
@@ -154,13 +171,32 @@ export class Registry {
   }
 
   reservationState(zone: Zone): ReservationState | undefined {
-    return reservationState(zone, { host: this.host, isAlive: this.isAlive });
+    return reservationState(zone, this.judge());
+  }
+
+  /** The machine a `creating` reservation was made on, when it is not this one. */
+  reservedElsewhere(zone: Zone): string | undefined {
+    return reservedElsewhere(zone, this.judge());
+  }
+
+  private judge() {
+    return { host: this.host, hostId: this.hostId, probe: this.probe };
   }
 
   /** Writes a new zone file carrying `status "creating"` for this process: the reservation. */
   reserve(zone: Zone): Promise<string[]> {
     const started = this.now().toISOString();
-    return this.put("zone", withReservation(zone, { pid: this.pid, host: this.host, started }));
+    const pidStart = this.probe.startOf(this.pid);
+    return this.put(
+      "zone",
+      withReservation(zone, {
+        pid: this.pid,
+        host: this.host,
+        ...(this.hostId === undefined ? {} : { hostId: this.hostId }),
+        ...(pidStart === undefined ? {} : { pidStart }),
+        started,
+      }),
+    );
   }
 
   /** Sets the zone's status to `failed` with a reason (read-modify-write under the lock). */
@@ -190,22 +226,28 @@ export class Registry {
   private async locked<T>(opts: LockRunOptions, fn: () => Promise<T>): Promise<T> {
     if (this.held.getStore() !== undefined) return fn();
     const onNote = opts.onNote ?? this.onNote;
+    const onHeld = opts.onHeld ?? this.onHeld;
     const handle = await this.storage.lock({
       timeoutMs: opts.timeoutMs,
       pid: this.pid,
       host: this.host,
       ...(onNote ? { onNote } : {}),
+      ...(onHeld ? { onHeld } : {}),
     });
+    let result: T;
     try {
       if (this.storage instanceof DirectoryStorage) {
-        const removed = await this.storage.sweepTempFiles();
-        if (removed.length > 0) {
-          onNote?.(`removed temp files left by an interrupted write: ${removed.join(", ")}`);
+        for (const file of await this.storage.sweepTempFiles()) {
+          onNote?.(`removed ${file}, a temp file left by an interrupted zmgr write`);
         }
       }
-      return await this.held.run(handle, fn);
-    } finally {
-      await handle.release();
+      result = await this.held.run(handle, fn);
+    } catch (err) {
+      // the original failure is the report; a lost lock at release is only noted beside it
+      await handle.release().catch((e: unknown) => onNote?.((e as Error).message));
+      throw err;
     }
+    await handle.release();
+    return result;
   }
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { registryWith } from "../test/registry-fixture.js";
 import { ZoneFileMissingError } from "./errors.js";
 import { Registry } from "./registry.js";
-import { reservationState } from "./reservation.js";
+import { reservationState, reservedElsewhere } from "./reservation.js";
 
 const zone: Zone = {
   name: "web1",
@@ -25,24 +25,27 @@ const zone: Zone = {
 const started = new Date("2026-11-24T12:00:00.000Z");
 
 describe("reservations", () => {
-  it("writes a zone with status creating pid host started, then fails or clears it", async () => {
+  it("writes a zone with status creating by host-id pid pid-start started, then fails or clears it", async () => {
     const root = await registryWith({});
     const reg = Registry.open(root, {
       pid: 4242,
       host: "gz1",
+      hostId: "m1",
       now: () => started,
-      isAlive: () => true,
+      probe: { isAlive: () => true, startOf: (pid) => (pid === 4242 ? "linux:b:77" : undefined) },
     });
     await reg.reserve(zone);
     const text = await readFile(join(root, "zones/web1.kdl"), "utf8");
     expect(text).toContain(
-      'status "creating" pid=4242 host="gz1" started="2026-11-24T12:00:00.000Z"',
+      'status "creating" by="gz1" host-id="m1" pid=4242 pid-start="linux:b:77" started="2026-11-24T12:00:00.000Z"',
     );
     const reserved = (await reg.load()).zones.get("web1")!.parsed.value!;
     expect(reserved.status).toEqual({
       state: "creating",
       pid: 4242,
       host: "gz1",
+      hostId: "m1",
+      pidStart: "linux:b:77",
       started: started.toISOString(),
     });
     expect(reg.reservationState(reserved)).toBe("creating");
@@ -84,5 +87,29 @@ describe("reservations", () => {
     expect(reservationState(creating(undefined, "gz1"), here)).toBe("interrupted");
     expect(reservationState({ ...zone, status: { state: "failed", pid: 1 } }, here)).toBe("failed");
     expect(reservationState(zone, here)).toBeUndefined();
+  });
+
+  it("judges a reservation by pid and start time on its own machine, by host id first", () => {
+    const status = (extra: Partial<NonNullable<Zone["status"]>>): Zone => ({
+      ...zone,
+      status: { state: "creating", pid: 7, host: "gz1", hostId: "m1", ...extra },
+    });
+    const probe = { isAlive: (pid: number) => pid === 7, startOf: () => "linux:b:100" };
+    const here = { host: "gz1", hostId: "m1", probe };
+    expect(reservationState(status({ pidStart: "linux:b:100" }), here)).toBe("creating");
+    // after a reboot pid 7 is some other process: the reservation is interrupted
+    expect(reservationState(status({ pidStart: "linux:a:100" }), here)).toBe("interrupted");
+    expect(reservationState(status({ pid: 8 }), here)).toBe("interrupted");
+    // written on another machine (another host id, even under the same name)
+    const elsewhere = status({ hostId: "m2", pid: 8 });
+    expect(reservationState(elsewhere, here)).toBe("creating");
+    expect(reservedElsewhere(elsewhere, here)).toBe("gz1");
+    expect(reservedElsewhere(status({ host: "gz2", hostId: "m1" }), here)).toBeUndefined();
+    // an old file: host= only, judged by name
+    const old: Zone = { ...zone, status: { state: "creating", pid: 8, host: "gz9" } };
+    expect(reservedElsewhere(old, here)).toBe("gz9");
+    expect(reservedElsewhere({ ...old, status: { ...old.status!, host: "gz1" } }, here)).toBe(
+      undefined,
+    );
   });
 });

@@ -9,12 +9,21 @@ export interface LockOptions {
   host?: string;
   /** Called with a one-line note, e.g. when a dead holder's lock is taken over. */
   onNote?: (msg: string) => void;
+  /** Called at release with how long the lock was held, in ms. */
+  onHeld?: (ms: number) => void;
 }
 
 export interface LockHandle {
-  /** Idempotent; never removes a lock that another process has taken over. */
+  /**
+   * Idempotent; never removes a lock that another process has taken over, and fails with
+   * `zmgr::registry::lock_lost` when the lock was no longer ours.
+   */
   release(): Promise<void>;
+  /** Fails with `zmgr::registry::lock_lost` unless the lock is still ours (checked before every write). */
+  assertHeld(): Promise<void>;
   holder: LockHolder;
+  /** The token recorded in the lock file (directory locks). */
+  token?: string;
 }
 
 /**

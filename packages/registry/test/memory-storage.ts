@@ -56,6 +56,9 @@ export class MemoryStorage implements Storage {
         host: opts.host ?? "memory",
         since: new Date().toISOString(),
       },
+      assertHeld: async () => {
+        if (this.held !== handle) throw new Error("memory lock not held");
+      },
       release: async () => {
         if (this.held === handle) this.held = undefined;
       },

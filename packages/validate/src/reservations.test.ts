@@ -30,12 +30,21 @@ describe("reservations", () => {
     expect(where(d)).toBe("zones/web1.kdl:4:10");
   });
 
-  it("is silent while the creating process is alive, or runs on another host", async () => {
+  it("is silent while the creating process is alive; names the machine of one made elsewhere", async () => {
     const files = cleanWith(reserved(CREATING));
     const alive = await validateFiles(files, { hostname: "h1", isAlive: (pid) => pid === 4242 });
     const elsewhere = await validateFiles(files, { hostname: "h2", isAlive: () => false });
     expect(alive.filter((d) => d.code.startsWith("zmgr::reservation::"))).toEqual([]);
-    expect(elsewhere.filter((d) => d.code.startsWith("zmgr::reservation::"))).toEqual([]);
+    const [d, ...rest] = elsewhere.filter((x) => x.code.startsWith("zmgr::reservation::"));
+    expect(rest).toEqual([]);
+    expect(d?.code).toBe("zmgr::reservation::elsewhere");
+    expect(d?.severity).toBe("warning");
+    expect(d?.message).toBe(
+      'zone "web1" is creating by h1 (pid 4242, since 2026-03-22T10:00:00Z): this machine cannot tell whether that create still runs; its addresses stay reserved',
+    );
+    expect(d?.help).toBe(
+      "let it finish on h1; if it no longer runs there, settle it with `zmgr destroy web1 --force`",
+    );
   });
 
   it("warns about a failed create with the exact commands from the live state", async () => {

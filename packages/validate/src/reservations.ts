@@ -1,25 +1,29 @@
 import { hostname as osHostname } from "node:os";
 import type { Diagnostic } from "@zmgr/errors";
-import { isProcessAlive, reservationState } from "@zmgr/registry";
+import { machineId, reservationState, reservedElsewhere } from "@zmgr/registry";
 import type { HostIndex } from "./context.js";
 import { diag } from "./diagnostic.js";
 import type { ZoneSubject } from "./types.js";
 
 export interface ReservationDeps {
-  isAlive: (pid: number) => boolean;
+  /** Pid-only liveness (made-up pids in tests); default the registry's probe (pid + start time). */
+  isAlive?: (pid: number) => boolean;
   hostname: string;
+  /** This machine's stable id (default `/etc/machine-id`, when there is one). */
+  hostId?: string;
   host?: HostIndex;
 }
 
 export function defaultReservationDeps(opts: {
   isAlive?: (pid: number) => boolean;
   hostname?: string;
+  hostId?: string;
   host?: HostIndex;
 }): ReservationDeps {
-  const deps: ReservationDeps = {
-    isAlive: opts.isAlive ?? isProcessAlive,
-    hostname: opts.hostname ?? osHostname(),
-  };
+  const deps: ReservationDeps = { hostname: opts.hostname ?? osHostname() };
+  if (opts.isAlive) deps.isAlive = opts.isAlive;
+  const hostId = opts.hostId ?? machineId();
+  if (hostId !== undefined) deps.hostId = hostId;
   if (opts.host) deps.host = opts.host;
   return deps;
 }
@@ -47,7 +51,26 @@ export function cleanupPlan(z: ZoneSubject, host?: HostIndex): string {
 
 export function checkReservation(z: ZoneSubject, deps: ReservationDeps): Diagnostic[] {
   // the registry's own rule, so `validate`, `list` and `status` never disagree
-  const state = reservationState(z.zone, { host: deps.hostname, isAlive: deps.isAlive });
+  const here = {
+    host: deps.hostname,
+    ...(deps.hostId === undefined ? {} : { hostId: deps.hostId }),
+    ...(deps.isAlive ? { isAlive: deps.isAlive } : {}),
+  };
+  const state = reservationState(z.zone, here);
+  const by = state === "creating" ? reservedElsewhere(z.zone, here) : undefined;
+  if (by !== undefined) {
+    const st = z.zone.status!;
+    return [
+      diag(
+        "zmgr::reservation::elsewhere",
+        "warning",
+        `zone "${z.name}" is creating by ${by} (pid ${st.pid ?? "?"}${st.started ? `, since ${st.started}` : ""}): this machine cannot tell whether that create still runs; its addresses stay reserved`,
+        `let it finish on ${by}; if it no longer runs there, settle it with \`zmgr destroy ${z.name} --force\``,
+        z.file,
+        ["zone", "status"],
+      ),
+    ];
+  }
   if (state !== "interrupted" && state !== "failed") return [];
   const status = z.zone.status!;
   const what =

@@ -9,8 +9,12 @@ export function registerDestroy(program: Command, ctx: CliContext): void {
       "halt, uninstall and delete a zone and its VNICs, then remove it from the registry",
     )
     .argument("<name>", "zone name")
-    .action(async (name: string, _flags: object, cmd: Command) => {
+    .option(
+      "--force",
+      "settle a reservation made on another machine (its create cannot be seen from here), after confirmation",
+    )
+    .action(async (name: string, flags: { force?: boolean }, cmd: Command) => {
       const { runDestroy } = await import("../destroy-run.js");
-      await runDestroy(invocation(ctx, cmd), name);
+      await runDestroy(invocation(ctx, cmd), name, { force: flags.force === true });
     });
 }

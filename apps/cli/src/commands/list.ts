@@ -11,8 +11,11 @@ export function registerList(program: Command, ctx: CliContext): void {
       const { openSession } = await import("../session.js");
       const { joinZones } = await import("../zone-join.js");
       const s = await openSession(invocation(ctx, cmd));
-      const rows = joinZones(s.snapshot, await s.host.listZones(), (z) =>
-        s.registry.reservationState(z),
+      const rows = joinZones(
+        s.snapshot,
+        await s.host.listZones(),
+        (z) => s.registry.reservationState(z),
+        (z) => s.registry.reservedElsewhere(z),
       );
       if (s.out.json) {
         s.out.printJson(rows);
@@ -28,7 +31,7 @@ export function registerList(program: Command, ctx: CliContext): void {
           ? c.green(state)
           : ["failed", "interrupted", "missing"].includes(state)
             ? c.red(state)
-            : state === "creating"
+            : state.startsWith("creating")
               ? c.yellow(state)
               : state;
       s.out.table(

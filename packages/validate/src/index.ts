@@ -10,3 +10,14 @@ export type { HostFacts, ValidateOptions } from "./types.js";
 export { applyEdits, type Edit, validateEdits } from "./validate-edit.js";
 export { validateProposedZone } from "./validate-proposed.js";
 export { validateSnapshot } from "./validate-snapshot.js";
+export {
+  buildLedger,
+  type HoldKind,
+  type Holding,
+  holdersOf,
+  type Ledger,
+  liveAddresses,
+  usedAddresses,
+  usedInPool,
+} from "./ledger.js";
+export { LedgerUnreadableError, requireReadableLedger, unreadableNotes } from "./ledger-guard.js";

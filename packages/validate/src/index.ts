@@ -1,5 +1,16 @@
 export { addressKey } from "./context.js";
 export { EXCLUSIVE_STUB_CLASSES } from "./host.js";
+export {
+  buildLedger,
+  type Holding,
+  type HoldKind,
+  holdersOf,
+  type Ledger,
+  liveAddresses,
+  usedAddresses,
+  usedInPool,
+} from "./ledger.js";
+export { LedgerUnreadableError, requireReadableLedger, unreadableNotes } from "./ledger-guard.js";
 export { withLocations } from "./locations.js";
 export { poolSpecOf } from "./pool-spec.js";
 export { NEARLY_FULL_PERCENT } from "./pools.js";
@@ -10,14 +21,3 @@ export type { HostFacts, ValidateOptions } from "./types.js";
 export { applyEdits, type Edit, validateEdits } from "./validate-edit.js";
 export { validateProposedZone } from "./validate-proposed.js";
 export { validateSnapshot } from "./validate-snapshot.js";
-export {
-  buildLedger,
-  type HoldKind,
-  type Holding,
-  holdersOf,
-  type Ledger,
-  liveAddresses,
-  usedAddresses,
-  usedInPool,
-} from "./ledger.js";
-export { LedgerUnreadableError, requireReadableLedger, unreadableNotes } from "./ledger-guard.js";

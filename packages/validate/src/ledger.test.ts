@@ -64,7 +64,9 @@ describe("buildLedger", () => {
 
   it("reports an unparsable zone document and counts the live addresses of its host zone", () => {
     const snap = memorySnapshot(cleanWith({ "zones/web1.kdl": BROKEN_WEB1 }));
-    const ledger = buildLedger(snap, { zoneConfigs: new Map([["web1", info("web1", ["10.1.0.12/24"])]]) });
+    const ledger = buildLedger(snap, {
+      zoneConfigs: new Map([["web1", info("web1", ["10.1.0.12/24"])]]),
+    });
     expect(ledger.unreadableFiles).toEqual(["zones/web1.kdl"]);
     expect([...ledger.unusableZones]).toEqual(["web1"]);
     expect(ledger.unreadable.length).toBeGreaterThan(0);

@@ -114,7 +114,8 @@ export function checkPoolIntersections(ctx: RuleContext): Diagnostic[] {
 export function checkPoolUsage(ctx: RuleContext): Diagnostic[] {
   const used = new Map<string, number>();
   for (const [first] of ctx.ledger.byKey.values()) {
-    const addr = first?.family !== undefined && first.value !== undefined ? (first as Addr) : undefined;
+    const addr =
+      first?.family !== undefined && first.value !== undefined ? (first as Addr) : undefined;
     const found = addr && ctx.poolOf(addr);
     if (found?.match !== "allocatable") continue;
     used.set(found.pool.name, (used.get(found.pool.name) ?? 0) + 1);

@@ -87,7 +87,9 @@ export function buildLedger(snapshot: Snapshot, host?: Pick<HostFacts, "zoneConf
     }
     const kind: HoldKind = zone.status ? "reservation" : "zone";
     zone.nets.forEach((net, n) => {
-      net.addresses.forEach((text, i) => holdings.push(holding(text, name, kind, n, i)));
+      net.addresses.forEach((text, i) => {
+        holdings.push(holding(text, name, kind, n, i));
+      });
     });
   }
   const configs = host?.zoneConfigs;

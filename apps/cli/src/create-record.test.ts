@@ -65,7 +65,7 @@ describe("a create whose final registry write fails", () => {
     expect(after).toContain('"10.1.0.10/24"');
     // and repeating it changes nothing
     expect((await env.run("create", "web1", "--finish")).stdout).toContain("already recorded");
-  });
+  }, 60_000);
 
   it("--finish refuses a zone whose install did not finish", async () => {
     env = await testEnv();
@@ -76,7 +76,7 @@ describe("a create whose final registry write fails", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("zmgr::create::cannot_finish");
     expect(r.stderr).toContain("zmgr destroy web1 --yes");
-  });
+  }, 60_000);
 });
 
 describe("a create whose markFailed throws", () => {
@@ -90,5 +90,5 @@ describe("a create whose markFailed throws", () => {
     expect(r.stdout).toContain("zonecfg -z web1 delete -F");
     expect(r.stdout).toMatch(/could not mark.*zones\/web1\.kdl failed: .*otherhost/);
     expect(r.stderr).toContain("zmgr::create::failed");
-  });
+  }, 60_000);
 });

@@ -7,9 +7,8 @@ import { type CreateRequest, checkRequest, proposeZone } from "./create-proposal
 import { renderDryRun, renderNets } from "./create-render.js";
 import { onHeld, reserveUnderLock } from "./create-reserve.js";
 import type { Invocation } from "./kit.js";
-import { createProgress, errorLine, planResultJson, renderFailures } from "./progress.js";
-import { collectHostFacts, openSession, type Session } from "./session.js";
-import { formatArgv } from "./verbose-executor.js";
+import { createProgress, planResultJson } from "./progress.js";
+import { collectHostFacts, openSession } from "./session.js";
 
 /**
  * `zmgr create`: host facts → lock → pre-flight → allocate → reserve → unlock → run the plan →

@@ -1,4 +1,5 @@
 import { describePlan, runPlan } from "@zmgr/illumos-exec";
+import { printDocument } from "@zmgr/kdl-schema";
 import { buildLedger, requireReadableLedger } from "@zmgr/validate";
 import type { CreateFlags } from "./commands/create.js";
 import { reportFailed, reportUnrecorded } from "./create-outcome.js";
@@ -36,11 +37,14 @@ export async function runCreate(inv: Invocation, name: string, flags: CreateFlag
   requireReadableLedger(s.snapshot, buildLedger(s.snapshot), `create zone ${name}`);
   // SPEC §3.1: host facts first, without the lock; under the lock only registry I/O
   const facts = await collectHostFacts(s.host, s.snapshot);
+  // pre-flight on the unlocked snapshot first: a refusal costs no lock wait, and the code the
+  // locked section runs is warm (it runs again there, on the snapshot read under the lock)
+  const early = proposeZone(s.snapshot, req, facts);
   if (inv.globals.dryRun) {
-    const proposal = proposeZone(s.snapshot, req, facts);
-    renderDryRun(s.out, proposal, describePlan(buildCreatePlan(proposal, planDeps)));
+    renderDryRun(s.out, early, describePlan(buildCreatePlan(early, planDeps)));
     return;
   }
+  printDocument("zone", early.zone);
   const proposal = await reserveUnderLock(s, req, facts, onHeld(inv));
   const controller = new AbortController();
   const unsubscribe = deps.onInterrupt?.(() => {

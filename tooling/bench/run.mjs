@@ -18,6 +18,12 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Nearest-rank percentile (with fewer than 100 samples, p99 is the largest). */
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
+
 function timeSpawn(args, runs, env = process.env) {
   const times = [];
   for (let i = 0; i < runs; i++) {
@@ -124,6 +130,34 @@ try {
       range: { start: "2001:db8::1", end: "2001:db8::ffff:ffff:ffff:ffff" },
     });
     record("allocate, IPv6 /64", await timeAsync(() => v6.allocate(["2001:db8::1"]), 5));
+  }
+
+  // 5. Lock hold time of create (load, pre-flight, allocate, write the reservation: SPEC §3.5),
+  //    reported by the built CLI with ZMGR_LOCK_HOLD_REPORT=1, at 100 and 10,000 zones.
+  for (const count of [100, 10_000]) {
+    const root = join(work, `lock${count}`);
+    makeRegistry(root, count);
+    const env = {
+      ...process.env,
+      ZMGR_SIM_STATE: join(work, `lock${count}.sim.json`),
+      ZMGR_LOCK_HOLD_REPORT: "1",
+    };
+    const runs = quick ? 5 : count > 1000 ? 30 : 100;
+    const held = [];
+    for (let i = 0; i < runs; i++) {
+      const r = spawnSync(
+        process.execPath,
+        [zmgrBin, "--simulate", "--registry", root, "create", `bench${i}`],
+        { env, encoding: "utf8" },
+      );
+      if (r.status !== 0) throw new Error(`create bench${i} exited ${r.status}: ${r.stderr}`);
+      const line = r.stderr.split("\n").find((l) => l.startsWith("lock-held-ms "));
+      if (!line) throw new Error(`create bench${i} reported no lock hold time: ${r.stderr}`);
+      held.push(Number(line.slice("lock-held-ms ".length)));
+    }
+    const label = count.toLocaleString("en-US");
+    record(`create lock hold, ${label} zones (median of ${runs})`, median(held));
+    record(`create lock hold, ${label} zones (p99 of ${runs})`, percentile(held, 0.99));
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

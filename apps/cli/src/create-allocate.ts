@@ -3,10 +3,9 @@ import { defaultVnicName, type ZoneConfigSpec } from "@zmgr/illumos-exec";
 import { canonicalAddress, familyOf, IpPool } from "@zmgr/ipam";
 import type { Pool, Template, ZoneNet } from "@zmgr/kdl-schema";
 import type { Snapshot } from "@zmgr/registry";
-import { type HostFacts, poolSpecOf } from "@zmgr/validate";
+import { type Ledger, poolSpecOf, usedAddresses } from "@zmgr/validate";
 import { problem } from "./create-errors.js";
 import type { CreateRequest } from "./create-request.js";
-import { hostUsedAddresses, registryUsedAddresses } from "./used-addresses.js";
 
 export interface Allocation {
   nets: ZoneNet[];
@@ -18,14 +17,15 @@ export interface Allocation {
 
 /**
  * One address from each pool of each template net (pins from --ip first), avoiding every address
- * of the ledger (zone files, reservations included) and of unregistered host zones; VNIC names
- * from --vnic or the template pattern.
+ * of the ledger (validate's `buildLedger`: zone files, reservations included, and the live
+ * addresses of the host zones the registry cannot vouch for); VNIC names from --vnic or the
+ * template pattern.
  */
 export function allocateNets(
   snap: Snapshot,
   template: Template,
   req: CreateRequest,
-  facts: HostFacts,
+  ledger: Ledger,
 ): Allocation {
   const tname = template.name;
   const bad: Diagnostic[] = [];
@@ -33,7 +33,7 @@ export function allocateNets(
   for (const [net, addr] of req.ips) {
     pins.set(net, [...(pins.get(net) ?? []), canonicalAddress(addr.split("/")[0] ?? addr)]);
   }
-  const used = [...registryUsedAddresses(snap), ...hostUsedAddresses(facts)];
+  const used = usedAddresses(ledger);
   const vnicOverride = new Map(req.vnics);
   const nets: ZoneNet[] = [];
   const vnics: Allocation["vnics"] = [];

@@ -11,8 +11,10 @@ export interface CreatePlanDeps {
 }
 
 /**
- * create as a plan: VNICs, zonecfg, install, further publishers, boot, then the registry entry
- * made final. Recovery rolls back from the live state of the host, then drops the reservation.
+ * create as a plan: VNICs, zonecfg, install, further publishers, boot. Recording the zone (the
+ * final registry write) is not a step: it runs after the plan (`recordCreated`), so its failure
+ * can never undo the install. Recovery rolls back from the live state of the host, then drops
+ * the reservation; each undo step names the plan steps it undoes.
  */
 export function buildCreatePlan(p: CreateProposal, deps: CreatePlanDeps): Plan {
   const name = p.zone.name;
@@ -59,15 +61,11 @@ export function buildCreatePlan(p: CreateProposal, deps: CreatePlanDeps): Plan {
       run: (ctx) => new IllumosHost(ctx.exec).boot(name),
     });
   }
-  steps.push({
-    id: "register",
-    title: `record zone ${name} in the registry`,
-    run: () => finishReservation(deps.registry, name, deps.lockTimeoutMs),
-  });
-  const plan: Plan = { title: `create zone ${name}`, steps };
+  // Ctrl-C during the last host step still rolls back (SPEC §3.1 step 6)
+  const plan: Plan = { title: `create zone ${name}`, steps, abortAfterLast: true };
   if (deps.rollback) {
     plan.recover = async (_failure, ctx) => [
-      ...(await rollbackHostSteps(new IllumosHost(ctx.exec), p)),
+      ...withUndoes(await rollbackHostSteps(new IllumosHost(ctx.exec), p), steps),
       {
         id: "unreserve",
         title: `remove the reservation zones/${name}.kdl`,
@@ -97,7 +95,24 @@ export async function rollbackHostSteps(host: IllumosHost, p: CreateProposal): P
   return teardownSteps(p.zone.name, live);
 }
 
-async function finishReservation(
+/**
+ * Which create steps a teardown step undoes: halt → boot; uninstall → install and the publishers
+ * set inside the zone; deleting the configuration → zonecfg; deleting a VNIC → its create.
+ */
+export function withUndoes(undo: PlanStep[], done: readonly PlanStep[]): PlanStep[] {
+  const ids = done.map((st) => st.id);
+  const of = (id: string): string[] => {
+    if (id === "halt") return ids.filter((x) => x === "boot");
+    if (id === "uninstall") return ids.filter((x) => x === "install" || x.startsWith("publisher:"));
+    if (id === "zonecfg-delete") return ids.filter((x) => x === "zonecfg");
+    if (id.startsWith("delete-vnic:")) return ids.filter((x) => x === `vnic:${id.slice(12)}`);
+    return [];
+  };
+  return undo.map((st) => ({ ...st, undoes: [...(st.undoes ?? []), ...of(st.id)] }));
+}
+
+/** The create's final registry write: the reservation's status dropped (the zone is recorded). */
+export async function recordCreated(
   registry: Registry,
   name: string,
   timeoutMs: number,

@@ -2,7 +2,13 @@ import type { Diagnostic } from "@zmgr/errors";
 import { buildZonecfgScript } from "@zmgr/illumos-exec";
 import type { Template, Zone } from "@zmgr/kdl-schema";
 import type { Snapshot } from "@zmgr/registry";
-import { type HostFacts, validateProposedZone, withLocations } from "@zmgr/validate";
+import {
+  buildLedger,
+  type HostFacts,
+  requireReadableLedger,
+  validateProposedZone,
+  withLocations,
+} from "@zmgr/validate";
 import { allocateNets } from "./create-allocate.js";
 import { PreflightError, problem } from "./create-errors.js";
 import { type CreateRequest, checkRequest } from "./create-request.js";
@@ -22,7 +28,10 @@ export interface CreateProposal {
   boot: boolean;
 }
 
-/** Pre-flight + allocation. Throws PreflightError listing every problem; runs no command. */
+/**
+ * Pre-flight + allocation. Throws LedgerUnreadableError while a zone document cannot be parsed
+ * (its addresses are unknown), PreflightError listing every problem; runs no command.
+ */
 export function proposeZone(snap: Snapshot, req: CreateRequest, facts: HostFacts): CreateProposal {
   try {
     return propose(snap, req, facts);
@@ -34,6 +43,8 @@ export function proposeZone(snap: Snapshot, req: CreateRequest, facts: HostFacts
 
 function propose(snap: Snapshot, req: CreateRequest, facts: HostFacts): CreateProposal {
   checkRequest(req);
+  const ledger = buildLedger(snap, facts);
+  requireReadableLedger(snap, ledger, `create zone ${req.name}`);
   const bad: Diagnostic[] = [];
   const tname = req.template ?? snap.config.defaultTemplate;
   if (snap.zones.has(req.name)) {
@@ -80,7 +91,7 @@ function propose(snap: Snapshot, req: CreateRequest, facts: HostFacts): CreatePr
   }
   if (bad.length > 0) throw new PreflightError(req.name, bad);
 
-  const allocation = allocateNets(snap, template, req, facts);
+  const allocation = allocateNets(snap, template, req, ledger);
   bad.push(...allocation.problems);
   const { nets, vnics, cfgNets } = allocation;
   if (bad.length > 0) throw new PreflightError(req.name, bad);

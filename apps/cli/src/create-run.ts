@@ -1,20 +1,20 @@
-import { ZmgrError } from "@zmgr/errors";
 import { describePlan, runPlan } from "@zmgr/illumos-exec";
+import { printDocument } from "@zmgr/kdl-schema";
+import { buildLedger, requireReadableLedger } from "@zmgr/validate";
 import type { CreateFlags } from "./commands/create.js";
-import { buildCreatePlan, markFailed, rollbackHostSteps } from "./create-plan.js";
-import {
-  type CreateProposal,
-  type CreateRequest,
-  checkRequest,
-  proposeZone,
-} from "./create-proposal.js";
+import { reportFailed, reportUnrecorded } from "./create-outcome.js";
+import { buildCreatePlan, recordCreated } from "./create-plan.js";
+import { type CreateRequest, checkRequest, proposeZone } from "./create-proposal.js";
 import { renderDryRun, renderNets } from "./create-render.js";
+import { onHeld, reserveUnderLock } from "./create-reserve.js";
 import type { Invocation } from "./kit.js";
-import { createProgress, errorLine, planResultJson, renderFailures } from "./progress.js";
-import { collectHostFacts, openSession, type Session } from "./session.js";
-import { formatArgv } from "./verbose-executor.js";
+import { createProgress, planResultJson } from "./progress.js";
+import { collectHostFacts, openSession } from "./session.js";
 
-/** `zmgr create`: lock → pre-flight → allocate → reserve → unlock → run the plan → report. */
+/**
+ * `zmgr create`: host facts → lock → pre-flight → allocate → reserve → unlock → run the plan →
+ * record (clear the reservation, after the plan: its failure never undoes the install) → report.
+ */
 export async function runCreate(inv: Invocation, name: string, flags: CreateFlags): Promise<void> {
   const { deps } = inv.ctx;
   const req: CreateRequest = {
@@ -33,23 +33,19 @@ export async function runCreate(inv: Invocation, name: string, flags: CreateFlag
     rollback: flags.rollback,
   };
 
+  // fail closed before any host command: an unreadable zone document hides used addresses
+  requireReadableLedger(s.snapshot, buildLedger(s.snapshot), `create zone ${name}`);
+  // SPEC §3.1: host facts first, without the lock; under the lock only registry I/O
+  const facts = await collectHostFacts(s.host, s.snapshot);
+  // pre-flight on the unlocked snapshot first: a refusal costs no lock wait, and the code the
+  // locked section runs is warm (it runs again there, on the snapshot read under the lock)
+  const early = proposeZone(s.snapshot, req, facts);
   if (inv.globals.dryRun) {
-    const facts = await collectHostFacts(s.host, s.snapshot);
-    const proposal = proposeZone(s.snapshot, req, facts);
-    renderDryRun(s.out, proposal, describePlan(buildCreatePlan(proposal, planDeps)));
+    renderDryRun(s.out, early, describePlan(buildCreatePlan(early, planDeps)));
     return;
   }
-
-  const proposal = await s.registry.withLock(
-    async (snap) => {
-      const facts = await collectHostFacts(s.host, snap);
-      const p = proposeZone(snap, req, facts);
-      await s.registry.reserve(p.zone);
-      return p;
-    },
-    { timeoutMs: s.lockTimeoutMs, onNote: (m) => s.out.note(m) },
-  );
-
+  printDocument("zone", early.zone);
+  const proposal = await reserveUnderLock(s, req, facts, onHeld(inv));
   const controller = new AbortController();
   const unsubscribe = deps.onInterrupt?.(() => {
     s.out.note(
@@ -77,6 +73,11 @@ export async function runCreate(inv: Invocation, name: string, flags: CreateFlag
     nets: proposal.zone.nets,
   };
   if (result.ok) {
+    try {
+      await recordCreated(s.registry, name, s.lockTimeoutMs);
+    } catch (err) {
+      return reportUnrecorded(s, proposal, summary, result, err);
+    }
     if (s.out.json) s.out.printJson({ ...summary, ...planResultJson(result) });
     else {
       s.out.line(`${s.out.c.green("✔")} zone ${name} created`);
@@ -84,56 +85,8 @@ export async function runCreate(inv: Invocation, name: string, flags: CreateFlag
     }
     return;
   }
-
-  const undoFailed = result.undo.some((u) => u.status === "undo-failed");
-  const failedStep = result.steps.find((x) => x.status === "failed");
-  const reason = `${failedStep?.title ?? "create"} failed: ${failedStep?.error?.message ?? errorLine(result.error)}`;
-  let cleanup: string[] = [];
-  if (!flags.rollback || undoFailed || !result.recovered) {
-    await markFailed(s.registry, name, reason, s.lockTimeoutMs);
-    cleanup = await cleanupCommands(s, proposal);
-  }
-  if (s.out.json)
-    s.out.printJson({
-      ...summary,
-      ...planResultJson(result),
-      ...(cleanup.length ? { status: "failed", cleanup } : {}),
-    });
-  else {
-    renderFailures(s.out, result);
-    if (cleanup.length > 0) {
-      s.out.line(
-        `zone ${name} is left as ${s.out.c.red("failed")}; its addresses stay reserved. Clean up with:`,
-      );
-      for (const l of cleanup) s.out.line(`  ${l}`);
-    } else s.out.line(`rolled back: host and registry are as they were before`);
-  }
-  throw new CreateFailedError(name, reason, cleanup, controller.signal.aborted);
-}
-
-/** The exact commands that remove what is left of a failed create, from the live state. */
-async function cleanupCommands(s: Session, p: CreateProposal): Promise<string[]> {
-  const steps = await rollbackHostSteps(s.host, p);
-  return [
-    `zmgr destroy ${p.zone.name} --yes`,
-    "# or by hand:",
-    ...steps.flatMap((st) => (st.commands ?? []).map((c) => formatArgv([c.file, ...c.args]))),
-    formatArgv(["rm", `${s.root}/zones/${p.zone.name}.kdl`]),
-  ];
-}
-
-export class CreateFailedError extends ZmgrError {
-  constructor(zone: string, reason: string, cleanup: string[], interrupted: boolean) {
-    super(
-      interrupted ? "zmgr::create::interrupted" : "zmgr::create::failed",
-      `create ${zone}: ${reason}`,
-      {
-        help:
-          cleanup.length > 0
-            ? `clean up with \`zmgr destroy ${zone} --yes\` (commands above)`
-            : "fix the cause shown above and run create again; nothing was left behind",
-        details: { zone, ...(cleanup.length ? { cleanup } : {}) },
-      },
-    );
-  }
+  return reportFailed(s, proposal, summary, result, {
+    rollback: flags.rollback,
+    interrupted: controller.signal.aborted,
+  });
 }

@@ -68,8 +68,9 @@ describe("zmgr create", () => {
       "install:done",
       "publisher:extra:done",
       "boot:done",
-      "register:done",
     ]);
+    // recorded after the plan (not a step): the reservation's status is gone
+    expect((await env.files())["zones/r1.kdl"]).not.toContain("status");
     expect(env.commands).toContainEqual([
       "pkg",
       "-R",

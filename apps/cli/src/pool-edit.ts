@@ -1,11 +1,17 @@
 import { checkLinkName } from "@zmgr/illumos-exec";
-import { canonicalAddress, IpPool, intersection, parseAddress, validatePool } from "@zmgr/ipam";
+import { canonicalAddress, IpPool, parseAddress, validatePool } from "@zmgr/ipam";
 import { checkEntityName, type Pool } from "@zmgr/kdl-schema";
-import { poolSpecOf } from "@zmgr/validate";
+import {
+  buildLedger,
+  holdersOf,
+  poolSpecOf,
+  requireReadableLedger,
+  usedInPool,
+} from "@zmgr/validate";
 import type { PoolCreateFlags } from "./commands/pool.js";
+import { refuseBadEdits } from "./edit-check.js";
 import { inUse, invalid, notFound } from "./entity-errors.js";
 import type { Invocation } from "./kit.js";
-import { ledger } from "./pool-run.js";
 import { openSession } from "./session.js";
 
 export async function poolCreate(inv: Invocation, name: string, f: PoolCreateFlags): Promise<void> {
@@ -69,17 +75,7 @@ export async function poolCreate(inv: Invocation, name: string, f: PoolCreateFla
           `pool ${name} already exists`,
           `edit it with \`zmgr pool add-address\`, or remove it first`,
         );
-      const mine = IpPool.from(poolSpecOf(pool));
-      for (const other of snap.pools.values()) {
-        if (!other.parsed.value) continue;
-        const shared = intersection(mine, IpPool.from(poolSpecOf(other.parsed.value)));
-        if (shared)
-          throw invalid(
-            "pool",
-            `pool ${name} overlaps pool ${other.name} (both hold ${shared})`,
-            "allocatable sets of two pools must not intersect",
-          );
-      }
+      refuseBadEdits(snap, [{ kind: "pool", value: pool }], `pool ${name}`);
       if (!inv.globals.dryRun) await s.registry.put("pool", pool);
     },
     { timeoutMs: s.lockTimeoutMs },
@@ -105,7 +101,17 @@ export async function poolRemove(inv: Invocation, name: string): Promise<void> {
           .filter((t) => t.parsed.value?.nets.some((n) => n.pools.includes(name)))
           .map((t) => `template ${t.name}`),
       ];
+      const ledger = buildLedger(snap);
+      requireReadableLedger(snap, ledger, `remove pool ${name}`);
+      if (file.parsed.value) {
+        const ip = IpPool.from(poolSpecOf(file.parsed.value));
+        const held = usedInPool(ledger, ip);
+        for (const zone of new Set(held.map((h) => h.zone))) {
+          if (!users.includes(`zone ${zone}`)) users.push(`zone ${zone}`);
+        }
+      }
       if (users.length > 0) throw inUse("pool", name, users);
+      refuseBadEdits(snap, [{ kind: "pool", remove: name }], `remove pool ${name}`);
       if (!inv.globals.dryRun) await s.registry.remove("pool", name, file);
     },
     { timeoutMs: s.lockTimeoutMs },
@@ -149,13 +155,14 @@ export async function poolEditAddresses(
           ...list.map(canon).filter((a, i, all) => !have.has(a) && all.indexOf(a) === i),
         ];
       } else {
-        const led = ledger(snap);
-        const busy = list.filter((a) => led.has(canon(a)));
+        const ledger = buildLedger(snap);
+        requireReadableLedger(snap, ledger, `remove addresses from pool ${name}`);
+        const busy = list.filter((a) => holdersOf(ledger, a).length > 0);
         if (busy.length > 0)
           throw inUse(
             "address",
             busy.join(", "),
-            busy.map((a) => `zone ${led.get(canon(a))}`),
+            busy.map((a) => `zone ${holdersOf(ledger, a)[0]!.zone}`),
           );
         const drop = new Set(list.map(canon));
         next = current.filter((a) => !drop.has(canon(a)));
@@ -166,20 +173,7 @@ export async function poolEditAddresses(
         throw invalid("pool", problems.map((x) => x.message).join("; "), problems[0]!.help, {
           problems,
         });
-      if (op === "add") {
-        const mine = IpPool.from(poolSpecOf(value));
-        for (const other of snap.pools.values()) {
-          if (other.name === name || !other.parsed.value) continue;
-          const shared = intersection(mine, IpPool.from(poolSpecOf(other.parsed.value)));
-          if (shared) {
-            throw invalid(
-              "pool",
-              `pool ${name} would overlap pool ${other.name} (both would hold ${shared})`,
-              "allocatable sets of two pools must not intersect",
-            );
-          }
-        }
-      }
+      refuseBadEdits(snap, [{ kind: "pool", value }], `pool ${name}`);
       return inv.globals.dryRun ? [] : s.registry.put("pool", value, file);
     },
     { timeoutMs: s.lockTimeoutMs },

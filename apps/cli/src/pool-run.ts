@@ -1,39 +1,43 @@
-import { canonicalAddress, IpPool, parseAddress } from "@zmgr/ipam";
+import type { ZonecfgInfo } from "@zmgr/illumos-exec";
+import { IpPool } from "@zmgr/ipam";
 import type { Pool } from "@zmgr/kdl-schema";
-import type { Snapshot } from "@zmgr/registry";
-import { poolSpecOf } from "@zmgr/validate";
+import { buildLedger, type Ledger, poolSpecOf, unreadableNotes, usedInPool } from "@zmgr/validate";
 import { notFound } from "./entity-errors.js";
 import type { Invocation } from "./kit.js";
-import { openSession } from "./session.js";
+import { openSession, type Session } from "./session.js";
 
-/** address (canonical, no prefix) → zone, over every zone file (reservations included). */
-export function ledger(snap: Snapshot): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const [name, f] of snap.zones) {
-    for (const net of f.parsed.value?.nets ?? []) {
-      for (const a of net.addresses) {
-        const bare = a.split("/")[0] ?? a;
-        if (parseAddress(bare)) m.set(canonicalAddress(bare), name);
-      }
-    }
+/**
+ * The ledger for read-only pool commands: while a zone document cannot be parsed, the live
+ * `zonecfg info` of a host zone of that name counts instead (read-only commands run host
+ * commands only then), and each such file is reported.
+ */
+async function readLedger(s: Session): Promise<Ledger> {
+  const plain = buildLedger(s.snapshot);
+  if (plain.unusableZones.size === 0) return plain;
+  for (const note of unreadableNotes(plain)) s.out.note(note);
+  const zoneConfigs = new Map<string, ZonecfgInfo>();
+  for (const name of plain.unusableZones) {
+    const info = await s.host.zoneInfo(name);
+    if (info) zoneConfigs.set(name, info);
   }
-  return m;
+  return buildLedger(s.snapshot, { zoneConfigs });
 }
 
-function usage(pool: Pool, snap: Snapshot) {
+function usage(pool: Pool, ledger: Ledger) {
   const ip = IpPool.from(poolSpecOf(pool));
-  const led = ledger(snap);
-  const u = ip.utilisation(led.keys());
-  return { ip, u, led };
+  const held = usedInPool(ledger, ip);
+  const u = ip.utilisation(held.map((h) => h.address));
+  return { ip, u, held };
 }
 
 export async function poolList(inv: Invocation): Promise<void> {
   const s = await openSession(inv);
+  const ledger = await readLedger(s);
   const rows = [...s.snapshot.pools.values()].flatMap((f) => {
     const p = f.parsed.value;
     if (!p) return [];
     try {
-      const { u } = usage(p, s.snapshot);
+      const { u } = usage(p, ledger);
       return [
         {
           name: p.name,
@@ -86,8 +90,12 @@ export async function poolShow(inv: Invocation, name: string): Promise<void> {
   const file = s.snapshot.pools.get(name);
   const p = file?.parsed.value;
   if (!p) throw notFound("pool", name, "zmgr pool list");
-  const { u, led } = usage(p, s.snapshot);
-  const used = u.usedAddresses.map((a) => ({ address: a, zone: led.get(a) ?? "" }));
+  const { u, held } = usage(p, await readLedger(s));
+  const used = held.map((h) => ({
+    address: h.address,
+    zone: h.zone,
+    ...(h.kind === "zone" ? {} : { kind: h.kind }),
+  }));
   if (s.out.json)
     return s.out.printJson({
       ...p,
@@ -111,6 +119,6 @@ export async function poolShow(inv: Invocation, name: string): Promise<void> {
   if (used.length)
     s.out.table(
       ["ADDRESS", "ZONE"],
-      used.map((x) => [x.address, x.zone]),
+      used.map((x) => [x.address, x.kind ? `${x.zone} (${x.kind})` : x.zone]),
     );
 }

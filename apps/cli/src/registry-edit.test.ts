@@ -55,7 +55,8 @@ describe("zmgr pool", () => {
       "192.0.2.15",
     );
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("overlaps pool dmz");
+    expect(r.stderr).toContain("zmgr::pool::intersect");
+    expect(r.stderr).toContain('"dmz"');
   });
 
   it("refuses a stub that is no link name, before writing anything", async () => {
@@ -107,7 +108,8 @@ describe("zmgr pool", () => {
     expect(c.code, c.stderr).toBe(0);
     const r = await env.run("pool", "add-address", "hoster", "203.0.113.11");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("overlap pool public");
+    expect(r.stderr).toContain("zmgr::pool::intersect");
+    expect(r.stderr).toContain('"public"');
     expect((await env.files())["pools/hoster.kdl"]).not.toContain("203.0.113.11");
   });
 

@@ -2,7 +2,7 @@ import type { ZonecfgInfo, ZoneListEntry } from "@zmgr/illumos-exec";
 import type { Template, Zone } from "@zmgr/kdl-schema";
 import type { Snapshot } from "@zmgr/registry";
 import { validateProposedZone } from "@zmgr/validate";
-import { addZone, findClash, type Ledger } from "./ledger.js";
+import { type Claims, claim, findClash } from "./ledger.js";
 import { groupNets } from "./nets.js";
 import { matchPool, type PoolIndex, type PoolMatch } from "./pools.js";
 import { skip } from "./skips.js";
@@ -18,7 +18,7 @@ export interface AdoptContext {
   /** VNIC link → the link it is over (`dladm show-vnic`). */
   vnics: Map<string, string>;
   /** Addresses held by registered zones, and by zones adopted earlier in this run. */
-  ledger: Ledger;
+  claims: Claims;
   today: string;
 }
 
@@ -77,7 +77,7 @@ export function adoptZone(ctx: AdoptContext, listed: ZoneListEntry, info: Zonecf
     toZoneNet(ctx.vnics, names[i] ?? `net${i}`, hostNet, matches[i] ?? [], ipType, warnings),
   );
   const zone: Zone = { name, template: choice.template.name, nets, created: ctx.today };
-  const clash = findClash(ctx.ledger, zone);
+  const clash = findClash(ctx.claims, zone);
   if (clash) {
     return {
       entry: skip(
@@ -101,7 +101,7 @@ export function adoptZone(ctx: AdoptContext, listed: ZoneListEntry, info: Zonecf
       }),
     };
   }
-  addZone(ctx.ledger, zone);
+  claim(ctx.claims, zone);
   const entry: ImportReportEntry = {
     zone: name,
     outcome: "would-import",

@@ -2,7 +2,7 @@ import type { IllumosHost, ZonecfgInfo, ZoneListEntry } from "@zmgr/illumos-exec
 import type { Template } from "@zmgr/kdl-schema";
 import type { Snapshot } from "@zmgr/registry";
 import type { AdoptContext } from "./adopt.js";
-import { ledgerOf } from "./ledger.js";
+import { claimsOf } from "./ledger.js";
 import { buildPoolIndex } from "./pools.js";
 import { precheck, type RegisteredNames } from "./skips.js";
 
@@ -30,7 +30,7 @@ export async function adoptContext(
     defaultTemplate: snapshot.config.defaultTemplate,
     pools,
     vnics,
-    ledger: ledgerOf(snapshot),
+    claims: claimsOf(snapshot),
     today,
   };
 }

@@ -1,6 +1,7 @@
 import { isZmgrError } from "@zmgr/errors";
 import { IllumosHost, type PlanResult, runPlan } from "@zmgr/illumos-exec";
 import { printDocument, type Zone } from "@zmgr/kdl-schema";
+import { buildLedger, requireReadableLedger } from "@zmgr/validate";
 import { adoptZone } from "./adopt.js";
 import { adoptContext, readZoneConfigs } from "./host-read.js";
 import { buildImportPlan, stepId } from "./plan.js";
@@ -15,6 +16,10 @@ import type { ImportOptions, ImportReport, ImportReportEntry } from "./types.js"
 export async function importHost(opts: ImportOptions): Promise<ImportReport> {
   const host = new IllumosHost(opts.exec);
   const snapshot = await opts.registry.load();
+  // the ledger fails closed: while a zone document cannot be parsed, nothing is adopted
+  if (opts.names?.length || opts.all) {
+    requireReadableLedger(snapshot, buildLedger(snapshot), "import zones");
+  }
   const listed = await host.listZones();
   const byName = new Map(listed.map((z) => [z.name, z]));
   const registered: RegisteredNames = new Map(

@@ -1,38 +1,49 @@
 import type { Zone } from "@zmgr/kdl-schema";
 import type { Snapshot } from "@zmgr/registry";
+import { addressKey, buildLedger, holdersOf, type Ledger } from "@zmgr/validate";
 import { readAddress } from "./nets.js";
 
-/** Canonical address (no prefix) → the registered zone that holds it. */
-export type Ledger = Map<string, string>;
-
-/** Every address held by a zone file of the registry (reservations included). */
-export function ledgerOf(snapshot: Snapshot): Ledger {
-  const ledger: Ledger = new Map();
-  for (const [name, file] of snapshot.zones)
-    addZone(ledger, file.parsed.value ?? { name, nets: [] });
-  return ledger;
+/**
+ * The addresses an import must not take: validate's one ledger of the registry (every zone
+ * document, reservations included), plus the zones adopted earlier in this run.
+ */
+export interface Claims {
+  ledger: Ledger;
+  /** address key → zone adopted in this run */
+  adopted: Map<string, string>;
 }
 
-export function addZone(ledger: Ledger, zone: Zone): void {
-  for (const net of zone.nets) {
-    for (const value of net.addresses) {
-      const address = readAddress(value)?.address;
-      if (address && !ledger.has(address)) ledger.set(address, zone.name);
-    }
+export function claimsOf(snapshot: Snapshot): Claims {
+  return { ledger: buildLedger(snapshot), adopted: new Map() };
+}
+
+/** Records a zone adopted in this run. */
+export function claim(claims: Claims, zone: Zone): void {
+  for (const address of addressesOf(zone)) {
+    const key = addressKey(address);
+    if (!claims.adopted.has(key)) claims.adopted.set(key, zone.name);
   }
 }
 
-/** The first address of `zone` that another zone of the ledger already holds. */
+/** The first address of `zone` that another zone (registered or adopted) already holds. */
 export function findClash(
-  ledger: Ledger,
+  claims: Claims,
   zone: Zone,
 ): { address: string; owner: string } | undefined {
-  for (const net of zone.nets) {
-    for (const value of net.addresses) {
-      const address = readAddress(value)?.address;
-      const owner = address === undefined ? undefined : ledger.get(address);
-      if (address && owner !== undefined && owner !== zone.name) return { address, owner };
-    }
+  for (const address of addressesOf(zone)) {
+    const holder = holdersOf(claims.ledger, address).find((h) => h.zone !== zone.name);
+    if (holder) return { address, owner: holder.zone };
+    const owner = claims.adopted.get(addressKey(address));
+    if (owner !== undefined && owner !== zone.name) return { address, owner };
   }
   return undefined;
+}
+
+function addressesOf(zone: Zone): string[] {
+  return zone.nets.flatMap((net) =>
+    net.addresses.flatMap((value) => {
+      const address = readAddress(value)?.address;
+      return address ? [address] : [];
+    }),
+  );
 }

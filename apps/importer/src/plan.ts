@@ -1,8 +1,9 @@
 import type { Plan, PlanStep } from "@zmgr/illumos-exec";
 import type { Zone } from "@zmgr/kdl-schema";
 import type { Registry } from "@zmgr/registry";
+import { buildLedger, requireReadableLedger } from "@zmgr/validate";
 import { AddressTakenMeanwhileError, ZoneRegisteredMeanwhileError } from "./errors.js";
-import { findClash, ledgerOf } from "./ledger.js";
+import { claimsOf, findClash } from "./ledger.js";
 
 export function stepId(zone: string): string {
   return `import:${zone}`;
@@ -27,8 +28,8 @@ export function buildImportPlan(
   );
   return {
     title: `import ${zones.length} zone${zones.length === 1 ? "" : "s"} into ${registry.root}`,
-    // No `recover`: every step is one atomic file write, and a zone written before a failure is
-    // correctly imported, so nothing is undone (and the runner keeps those steps `done`).
+    // No `recover`: nothing touches the host and every step is one atomic file write; a zone
+    // written before a failure is correctly imported, so there is nothing to undo.
     steps,
   };
 }
@@ -43,7 +44,8 @@ async function writeZone(
     : { timeoutMs: opts.lockTimeoutMs };
   await registry.withLock(async (snapshot) => {
     if (snapshot.zones.has(zone.name)) throw new ZoneRegisteredMeanwhileError(zone.name);
-    const clash = findClash(ledgerOf(snapshot), zone);
+    requireReadableLedger(snapshot, buildLedger(snapshot), `import zone ${zone.name}`);
+    const clash = findClash(claimsOf(snapshot), zone);
     if (clash) throw new AddressTakenMeanwhileError(zone.name, clash.address, clash.owner);
     await registry.put("zone", zone);
   }, lockOpts);

@@ -129,6 +129,61 @@ describe("runPlan", () => {
     ]);
   });
 
+  it("keeps done steps done when the recovery returns no undo steps (it undid nothing)", async () => {
+    const { plan } = lifecycle(2);
+    const result = await runPlan(
+      { ...plan, recover: async () => [] },
+      { exec: new FakeExecutor() },
+    );
+    expect(result.steps.map((s) => s.status)).toEqual(["done", "done", "failed", "skipped"]);
+    expect(result.undo).toEqual([]);
+  });
+
+  it("marks undone only the steps an undo step names", async () => {
+    const { plan } = lifecycle(2);
+    const result = await runPlan(
+      {
+        ...plan,
+        recover: async () => [
+          { id: "undo-b", title: "undo b", undoes: ["create-b"], run: async () => {} },
+          { id: "cleanup", title: "unrelated cleanup", run: async () => {} },
+        ],
+      },
+      { exec: new FakeExecutor() },
+    );
+    expect(result.recovered).toBe(true);
+    expect(result.steps.map((s) => s.status)).toEqual(["done", "undone", "failed", "skipped"]);
+  });
+
+  it("with abortAfterLast, an interrupt during the last step still recovers", async () => {
+    const { plan, live } = lifecycle(undefined);
+    const controller = new AbortController();
+    const lastStep = plan.steps[plan.steps.length - 1]!;
+    const original = lastStep.run.bind(lastStep);
+    lastStep.run = async (ctx) => {
+      await original(ctx);
+      controller.abort();
+    };
+    const plain = await runPlan(
+      { ...plan },
+      { exec: new FakeExecutor(), signal: controller.signal },
+    );
+    expect(plain.ok).toBe(true);
+    const again = new AbortController();
+    lastStep.run = async (ctx) => {
+      await original(ctx);
+      again.abort();
+    };
+    live.clear();
+    const result = await runPlan(
+      { ...plan, abortAfterLast: true },
+      { exec: new FakeExecutor(), signal: again.signal },
+    );
+    expect(result.ok).toBe(false);
+    expect(result.error).toBeInstanceOf(PlanAbortedError);
+    expect(result.steps.map((s) => s.status)).toEqual(["undone", "undone", "undone", "undone"]);
+  });
+
   it("without recover, reports the failure and the skipped steps", async () => {
     const { plan } = lifecycle(1);
     const result = await runPlan(

@@ -59,6 +59,10 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<Plan
       emit({ type: "step-failed", step, error });
     }
   }
+  const last = plan.steps[plan.steps.length - 1];
+  if (!failure && plan.abortAfterLast && signal.aborted && last) {
+    failure = { step: last, error: new PlanAbortedError(plan.title, "the end of the plan") };
+  }
   if (!failure) return { ok: true, steps, undo: [], recovered: false };
   if (!plan.recover) return { ok: false, steps, undo: [], recovered: false, error: failure.error };
 
@@ -90,8 +94,9 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<Plan
     }
   }
   const recovered = undo.every((u) => u.status === "undone");
+  // only what an undo step that ran says it undid: a recovery with no steps undid nothing
   for (const s of steps) {
-    if (s.status === "done" && (recovered || undoneIds.has(s.id))) s.status = "undone";
+    if (s.status === "done" && undoneIds.has(s.id)) s.status = "undone";
   }
   return { ok: false, steps, undo, recovered, error: failure.error };
 }

@@ -26,6 +26,11 @@ export interface PlanFailure {
 export interface Plan {
   title: string;
   steps: PlanStep[];
+  /**
+   * An interrupt during the last step still stops the plan (as one before a step does), so
+   * recovery runs: for plans whose result is not wanted once interrupted (create).
+   */
+  abortAfterLast?: boolean;
   /** Recovery computed at failure time (e.g. rollback from live state): the undo steps to run. */
   recover?(failure: PlanFailure, ctx: StepContext): Promise<PlanStep[]>;
 }

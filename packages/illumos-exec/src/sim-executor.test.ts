@@ -11,6 +11,31 @@ import { simMain, writeSimBinLinks } from "./sim-main.js";
 const tmp = () => mkdtempSync(join(tmpdir(), "zmgr-sim-exec-"));
 
 describe("createFileSimExecutor", () => {
+  it("waits out an injected delay outside its state lock: other commands run meanwhile", async () => {
+    const file = join(tmp(), "state.json");
+    await saveSimHost(
+      file,
+      SimHost.fresh().inject({ match: "dladm show-link", times: 1, delayMs: 600_000 }),
+    );
+    const slow = new AbortController();
+    let slowSettled = false;
+    const a = createFileSimExecutor(file)
+      .run({ file: "dladm", args: ["show-link"] }, { signal: slow.signal })
+      .finally(() => {
+        slowSettled = true;
+      });
+    // once the slow command has run (its delay is recorded in the state), it is in its delay;
+    // a second executor must not be held up by it (inside the lock it would wait 600 s)
+    while (JSON.parse(readFileSync(file, "utf8")).delays.length === 0) {
+      await new Promise((r) => setImmediate(r));
+    }
+    const b = await createFileSimExecutor(file).run({ file: "zoneadm", args: ["list", "-cp"] });
+    expect(b.exitCode).toBe(0);
+    expect(slowSettled).toBe(false);
+    slow.abort();
+    await expect(a).rejects.toMatchObject({ code: "zmgr::exec::aborted" });
+  });
+
   it("starts from a fresh host and persists across two executors on one file", async () => {
     const file = join(tmp(), "state.json");
     const a = createFileSimExecutor(file);

@@ -1,4 +1,4 @@
-import { link, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { link, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { ZmgrError } from "@zmgr/errors";
 
@@ -19,6 +19,7 @@ export class SimLockTimeoutError extends ZmgrError {
 export interface LockDeps {
   pid?: number;
   isAlive?: (pid: number) => boolean;
+  /** Default 30 s (zmgr-sim: `$ZMGR_SIM_LOCK_TIMEOUT_MS`, for load tests with many processes). */
   timeoutMs?: number;
 }
 
@@ -48,15 +49,19 @@ export async function acquireLock(
   const start = Date.now();
   let delay = 2;
   for (;;) {
+    // The record is written to a private file first and linked into place: the lock never
+    // exists without its content, so a taker descheduled mid-write is never judged dead.
+    const mine = `${lockFile}.${pid}.${Math.random().toString(36).slice(2)}`;
+    await writeFile(mine, JSON.stringify({ pid, host, since: new Date().toISOString() }));
     try {
-      const fh = await open(lockFile, "wx");
-      await fh.writeFile(JSON.stringify({ pid, host, since: new Date().toISOString() }));
-      await fh.close();
+      await link(mine, lockFile);
       return async () => {
         await unlink(lockFile).catch(() => undefined);
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    } finally {
+      await unlink(mine).catch(() => undefined);
     }
     let holder = "an unknown process";
     try {
@@ -68,8 +73,8 @@ export async function acquireLock(
         continue;
       }
     } catch {
-      // Being written or just removed: look again shortly. An unreadable lock older than
-      // 5 s is a holder that died between creating and writing it.
+      // Just removed (or damaged): look again shortly. An unreadable lock older than 5 s is
+      // taken over.
       const st = await stat(lockFile).catch(() => undefined);
       if (st && Date.now() - st.mtimeMs > 5_000) {
         await takeOver(lockFile, await readFile(lockFile, "utf8").catch(() => ""), pid);

@@ -11,7 +11,8 @@ export const SIM_PROGRAMS = ["zoneadm", "zonecfg", "dladm", "pkg"] as const;
 /**
  * Entry of the `zmgr-sim` executable: acts as zoneadm/zonecfg/dladm/pkg by the basename of
  * `argv0` (`pfexec` and `zmgr-sim` shift one argument), on the state file `$ZMGR_SIM_STATE`.
- * `$ZMGR_SIM_FLAVOUR=illumos` picks the upstream flavour for a new state file.
+ * `$ZMGR_SIM_FLAVOUR=illumos` picks the upstream flavour for a new state file;
+ * `$ZMGR_SIM_LOCK_TIMEOUT_MS` how long to wait for the state lock (default 30 s).
  */
 export async function simMain(
   argv0: string,
@@ -42,8 +43,12 @@ export async function simMain(
     };
   }
   const flavour = env.ZMGR_SIM_FLAVOUR === "illumos" ? "illumos" : "omnios";
+  const timeoutMs = Number(env.ZMGR_SIM_LOCK_TIMEOUT_MS);
   try {
-    return await createFileSimExecutor(stateFile, { flavour }).run({
+    return await createFileSimExecutor(stateFile, {
+      flavour,
+      ...(timeoutMs > 0 ? { timeoutMs } : {}),
+    }).run({
       file: name,
       args: rest,
       stdin: io.stdin,

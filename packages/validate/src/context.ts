@@ -3,6 +3,7 @@ import { type Family, formatAddress, IpPool, parseAddress } from "@zmgr/ipam";
 import type { Pool } from "@zmgr/kdl-schema";
 import type { Snapshot } from "@zmgr/registry";
 import { sortedKeys } from "./diagnostic.js";
+import { buildLedger, type Ledger } from "./ledger.js";
 import { poolSpecOf } from "./pool-spec.js";
 import type { HostFacts } from "./types.js";
 
@@ -55,6 +56,9 @@ export interface RuleContext {
   snapshot: Snapshot;
   pools: Map<string, PoolEntry>;
   zoneNames: string[];
+  /** The used set (registry + the host's zoneConfigs): the one ledger, see ledger.ts */
+  ledger: Ledger;
+  /** Registry holdings only: address key → first holder (in zone-name order) */
   addressOwners: Map<string, AddressUse>;
   vnicOwners: Map<string, Use>;
   /** false when a pool file is unparsable or refused by ipam (membership cannot be judged) */
@@ -124,18 +128,22 @@ export function buildContext(snapshot: Snapshot, host?: HostFacts): RuleContext 
   };
 
   const zoneNames = sortedKeys(snapshot.zones);
+  const ledger = buildLedger(snapshot, host);
   const addressOwners = new Map<string, AddressUse>();
+  for (const h of ledger.holdings) {
+    if (h.kind === "host" || h.net === undefined || h.index === undefined) continue;
+    const key = h.value === undefined ? h.address : h.key;
+    if (addressOwners.has(key)) continue;
+    const use: AddressUse = { zone: h.zone, net: h.net, index: h.index };
+    if (h.family !== undefined && h.value !== undefined)
+      use.addr = { key: h.key, family: h.family, value: h.value };
+    addressOwners.set(key, use);
+  }
   const vnicOwners = new Map<string, Use>();
   for (const zone of zoneNames) {
     const value = snapshot.zones.get(zone)!.parsed.value;
     if (!value) continue;
     value.nets.forEach((net, n) => {
-      net.addresses.forEach((text, index) => {
-        const a = addr(text);
-        const key = a?.key ?? text;
-        if (addressOwners.has(key)) return;
-        addressOwners.set(key, a ? { zone, net: n, index, addr: a } : { zone, net: n, index });
-      });
       if (net.vnic !== undefined && !vnicOwners.has(net.vnic)) {
         vnicOwners.set(net.vnic, { zone, net: n, index: 0 });
       }
@@ -145,6 +153,7 @@ export function buildContext(snapshot: Snapshot, host?: HostFacts): RuleContext 
     snapshot,
     pools,
     zoneNames,
+    ledger,
     addressOwners,
     vnicOwners,
     allPoolsUsable: ipPools.length === snapshot.pools.size,

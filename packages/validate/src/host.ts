@@ -2,6 +2,7 @@ import type { Diagnostic } from "@zmgr/errors";
 import type { Snapshot } from "@zmgr/registry";
 import { addressText, type HostIndex, type RuleContext } from "./context.js";
 import { at, diag } from "./diagnostic.js";
+import { liveAddresses } from "./ledger.js";
 import type { HostFacts, ZoneSubject } from "./types.js";
 
 /** Link classes a VNIC may be created over (exclusive-IP stubs). */
@@ -121,13 +122,7 @@ export function checkZoneAddressesOnHost(
 ): Diagnostic[] {
   const info = host.zoneConfigs?.get(z.name);
   if (!info || z.zone.status) return [];
-  const live = new Set<string>();
-  for (const net of info.nets) {
-    // An lx zone may hold its addresses only in `property (name=ips,…)` lines (OmniOS, SmartOS).
-    for (const a of (net.allowedAddress ?? net.address ?? net.properties?.ips ?? "").split(",")) {
-      if (a.trim() !== "") live.add(keyOf(ctx, a.trim()));
-    }
-  }
+  const live = new Set(liveAddresses(info).map((a) => keyOf(ctx, a)));
   const recorded = new Set(z.zone.nets.flatMap((n) => n.addresses.map((a) => keyOf(ctx, a))));
   const missing = [...recorded].filter((a) => !live.has(a));
   const extra = [...live].filter((a) => !recorded.has(a));

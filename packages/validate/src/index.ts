@@ -1,5 +1,16 @@
 export { addressKey } from "./context.js";
 export { EXCLUSIVE_STUB_CLASSES } from "./host.js";
+export {
+  buildLedger,
+  type Holding,
+  type HoldKind,
+  holdersOf,
+  type Ledger,
+  liveAddresses,
+  usedAddresses,
+  usedInPool,
+} from "./ledger.js";
+export { LedgerUnreadableError, requireReadableLedger, unreadableNotes } from "./ledger-guard.js";
 export { withLocations } from "./locations.js";
 export { poolSpecOf } from "./pool-spec.js";
 export { NEARLY_FULL_PERCENT } from "./pools.js";

@@ -2,7 +2,7 @@ import type { Diagnostic } from "@zmgr/errors";
 import { checkLinkName } from "@zmgr/illumos-exec";
 import { intersection, type PoolProblem, validatePool } from "@zmgr/ipam";
 import type { Pool } from "@zmgr/kdl-schema";
-import type { PoolEntry, RuleContext } from "./context.js";
+import type { Addr, PoolEntry, RuleContext } from "./context.js";
 import { diag } from "./diagnostic.js";
 import { poolSpecOf } from "./pool-spec.js";
 
@@ -108,12 +108,14 @@ export function checkPoolIntersections(ctx: RuleContext): Diagnostic[] {
 
 /**
  * Pools over 90 % used. Used = the distinct ledger addresses (every zone file, reservations
- * included) in the pool's allocatable set; counted here from the parsed ledger rather than via
- * `IpPool.utilisation`, so no address is parsed twice.
+ * included, and the live addresses of the host zones in the host facts) in the pool's
+ * allocatable set; counted from the parsed ledger, so no address is parsed twice.
  */
 export function checkPoolUsage(ctx: RuleContext): Diagnostic[] {
   const used = new Map<string, number>();
-  for (const { addr } of ctx.addressOwners.values()) {
+  for (const [first] of ctx.ledger.byKey.values()) {
+    const addr =
+      first?.family !== undefined && first.value !== undefined ? (first as Addr) : undefined;
     const found = addr && ctx.poolOf(addr);
     if (found?.match !== "allocatable") continue;
     used.set(found.pool.name, (used.get(found.pool.name) ?? 0) + 1);

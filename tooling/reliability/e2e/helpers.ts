@@ -188,7 +188,8 @@ export function hostStateOf(state: SimState): string {
   return JSON.stringify(rest, null, 1);
 }
 
-function startProcess(argv: string[], env: NodeJS.ProcessEnv): Started {
+/** Any node script in the background, in its own process group (as `World.start`). */
+export function startProcess(argv: string[], env: NodeJS.ProcessEnv): Started {
   const child = spawn(process.execPath, argv, {
     env,
     detached: true,

@@ -8,6 +8,7 @@ interface CreateFlags {
   vnic: [string, string][];
   boot: boolean;
   rollback: boolean;
+  finish?: boolean;
 }
 
 export function registerCreate(program: Command, ctx: CliContext): void {
@@ -22,7 +23,15 @@ export function registerCreate(program: Command, ctx: CliContext): void {
     .option("--vnic <net=name>", "VNIC name for a net (repeatable)", collectPair, [])
     .option("--no-boot", "do not boot even when the template says autoboot")
     .option("--no-rollback", "on failure keep what was done and mark the zone failed")
+    .option(
+      "--finish",
+      "record a zone whose create installed it but could not write the registry (nothing else runs)",
+    )
     .action(async (name: string, flags: CreateFlags, cmd: Command) => {
+      if (flags.finish) {
+        const { finishCreate } = await import("../create-finish.js");
+        return finishCreate(invocation(ctx, cmd), name);
+      }
       const { runCreate } = await import("../create-run.js");
       await runCreate(invocation(ctx, cmd), name, flags);
     });

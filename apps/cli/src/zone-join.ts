@@ -16,6 +16,13 @@ export interface ZoneRow {
   template?: string;
   addresses: string[];
   vnics: string[];
+  /** the pools the zone's addresses came from, in net order, without repeats */
+  pools: string[];
+  /** the host the zone lives on (single-host registries: this host's name) */
+  host?: string;
+  created?: string;
+  /** the live zonepath (zoneadm list -cp) */
+  zonepath?: string;
 }
 
 /** Registry zones joined with `zoneadm list -cp`; host zones not in the registry come last. */
@@ -23,7 +30,9 @@ export function joinZones(
   snap: Snapshot,
   live: ZoneListEntry[],
   reservation: (z: Zone) => ZoneRow["reservation"],
+  hostName?: string,
 ): ZoneRow[] {
+  const host = hostName ? { host: hostName } : {};
   const byName = new Map(live.map((z) => [z.name, z]));
   const rows: ZoneRow[] = [];
   for (const name of [...snap.zones.keys()].sort()) {
@@ -44,6 +53,10 @@ export function joinZones(
       ...(zone?.template ? { template: zone.template } : {}),
       addresses: zone?.nets.flatMap((n) => n.addresses) ?? [],
       vnics: zone?.nets.flatMap((n) => (n.vnic ? [n.vnic] : [])) ?? [],
+      pools: [...new Set(zone?.nets.flatMap((n) => n.pools) ?? [])],
+      ...host,
+      ...(zone?.created ? { created: zone.created } : {}),
+      ...(entry ? { zonepath: entry.zonepath } : {}),
     });
   }
   for (const entry of live) {
@@ -57,6 +70,9 @@ export function joinZones(
       brand: entry.brand,
       addresses: [],
       vnics: [],
+      pools: [],
+      ...host,
+      zonepath: entry.zonepath,
     });
   }
   return rows;

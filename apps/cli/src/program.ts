@@ -9,6 +9,7 @@ import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
 import { registerList } from "./commands/list.js";
 import { registerLogin } from "./commands/login.js";
+import { registerNet } from "./commands/net.js";
 import { registerPool } from "./commands/pool.js";
 import { registerPublisher } from "./commands/publisher.js";
 import { registerReboot } from "./commands/reboot.js";
@@ -72,6 +73,7 @@ export function createProgram(deps: CliDeps, ctx: CliContext = { deps, exitCode:
     registerReboot,
     registerShutdown,
     registerLogin,
+    registerNet,
     registerImport,
     registerValidate,
     registerStatus,

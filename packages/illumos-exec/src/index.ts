@@ -89,6 +89,8 @@ export {
 } from "./zonecfg-info.js";
 export {
   ADDRESS_FIELD_LIMIT,
+  buildAddNetScript,
+  buildRemoveNetScript,
   buildZonecfgScript,
   checkAddressFieldLength,
   checkZonecfgValue,

@@ -70,6 +70,18 @@ export interface ZoneNet {
   vnic?: string;
   stub?: string;
   pools: string[];
+  /** While `zmgr net add` runs: `status "adding" txn=… pid=… host=… started=…` on the net node. */
+  status?: NetStatus;
+}
+
+/** A net being added (SPEC §7): its addresses are held meanwhile; a gone process = interrupted. */
+export interface NetStatus {
+  state: "adding";
+  /** the transaction id of the add */
+  txn: string;
+  pid?: number;
+  host?: string;
+  started?: string;
 }
 
 export interface ZoneStatus {

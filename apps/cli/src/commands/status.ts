@@ -17,8 +17,11 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         const info = await s.host.zoneInfo(z.name);
         if (info) infos.set(z.name, info);
       }
-      const drift = computeDrift(s.snapshot, { zones, vnics, infos }, (z) =>
-        s.registry.reservationState(z),
+      const drift = computeDrift(
+        s.snapshot,
+        { zones, vnics, infos },
+        (z) => s.registry.reservationState(z),
+        (st) => st.host !== ctx.deps.hostname || st.pid === undefined || s.isAlive(st.pid),
       );
       if (drift.length > 0) ctx.exitCode = 3;
       if (s.out.json) {

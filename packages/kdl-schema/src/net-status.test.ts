@@ -84,3 +84,23 @@ zone "web1" {
     expect(noTxn.diagnostics.map((d) => d.message).join("\n")).toContain("has no txn");
   });
 });
+
+describe("template clone", () => {
+  it('reads and writes `clone "<zone>"`', async () => {
+    const { printDocument } = await import("./print.js");
+    const p = parseDocument(
+      "template",
+      'template "web" {\n  brand "ipkg"\n  clone "golden"\n}\n',
+      "templates/web.kdl",
+    );
+    expect(p.diagnostics).toEqual([]);
+    expect(p.value?.clone).toBe("golden");
+    expect(printDocument("template", p.value!)).toContain('clone "golden"');
+    const bad = parseDocument(
+      "template",
+      'template "web" {\n  brand "ipkg"\n  clone "-x"\n}\n',
+      "templates/web.kdl",
+    );
+    expect(bad.diagnostics.map((d) => d.message).join()).toContain("is not a zone name");
+  });
+});

@@ -47,6 +47,8 @@ export interface Template {
   datasets: string[];
   attrs: ZoneAttr[];
   installArgs: string[];
+  /** `clone "<zone>"`: create by `zoneadm clone` of that zone instead of install (SPEC §7). */
+  clone?: string;
 }
 
 export type PoolMode =

@@ -8,6 +8,7 @@ interface CreateFlags {
   vnic: [string, string][];
   boot: boolean;
   rollback: boolean;
+  clone?: string;
 }
 
 export function registerCreate(program: Command, ctx: CliContext): void {
@@ -20,6 +21,7 @@ export function registerCreate(program: Command, ctx: CliContext): void {
     .option("-t, --template <name>", "template (default: config default-template)")
     .option("--ip <net=address>", "pin an address for a net (repeatable)", collectPair, [])
     .option("--vnic <net=name>", "VNIC name for a net (repeatable)", collectPair, [])
+    .option("--clone <source>", "clone this installed zone (zoneadm clone) instead of installing")
     .option("--no-boot", "do not boot even when the template says autoboot")
     .option("--no-rollback", "on failure keep what was done and mark the zone failed")
     .action(async (name: string, flags: CreateFlags, cmd: Command) => {

@@ -87,4 +87,20 @@ describe("completion of list", () => {
     for (const flag of ["--output", "--sort", "--filter", "--omit-header", "--parsable"])
       expect(flags.stdout).toContain(flag);
   });
+
+  it("knows the new verbs and completes zone names for them and for --clone", async () => {
+    env = await testEnv();
+    await env.run("create", "golden");
+    const top = (await env.run("complete", "--", "")).stdout;
+    for (const verb of ["net", "login", "console"]) expect(top).toContain(verb);
+    expect((await env.run("complete", "--", "net", "")).stdout).toMatch(/add[\s\S]*remove/);
+    expect((await env.run("complete", "--", "login", "")).stdout).toContain("golden");
+    expect((await env.run("complete", "--", "net", "add", "")).stdout).toContain("golden");
+    expect((await env.run("complete", "--", "create", "x", "--clone", "")).stdout).toContain(
+      "golden",
+    );
+    expect(
+      (await env.run("complete", "--", "net", "add", "golden", "n", "--pool", "")).stdout,
+    ).toContain("internal");
+  });
 });

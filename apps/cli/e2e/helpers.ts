@@ -17,7 +17,7 @@ export interface World {
 }
 
 /**
- * A new user's machine: `zmgr-sim` symlinked as zoneadm, zonecfg, dladm and pkg in a directory
+ * A new user's machine: `zmgr-sim` symlinked as zoneadm, zonecfg, dladm, pkg and zlogin in a directory
  * first on PATH, the simulator state in ZMGR_SIM_STATE, the registry in a temp dir.
  */
 const made: string[] = [];
@@ -31,7 +31,7 @@ export async function world(): Promise<World> {
   const bin = join(dir, "bin");
   await mkdir(bin);
   await chmod(ZMGR_SIM, 0o755);
-  for (const name of ["zoneadm", "zonecfg", "dladm", "pkg"])
+  for (const name of ["zoneadm", "zonecfg", "dladm", "pkg", "zlogin"])
     await symlink(ZMGR_SIM, join(bin, name));
   const registry = join(dir, "registry");
   const env: NodeJS.ProcessEnv = {

@@ -2,6 +2,7 @@ import { type Complete, RootCommand, type Command as TabCommand } from "@bomb.sh
 import type { Command } from "commander";
 import { UsageError } from "./errors.js";
 import type { Invocation } from "./kit.js";
+import { LIST_COLUMNS } from "./list-columns.js";
 
 const SHELLS = ["bash", "zsh", "fish"];
 
@@ -79,7 +80,7 @@ export async function completeArgs(
       const long = opt.long.slice(2);
       const short = opt.short?.slice(1);
       const takesValue = opt.required || opt.optional;
-      const values = long === "template" ? names.templates : undefined;
+      const values = optionValues(long, cmd.name(), names);
       if (takesValue) target.option(long, opt.description, values ? list(values) : () => {}, short);
       else if (short) target.option(long, opt.description, short);
       else target.option(long, opt.description);
@@ -100,4 +101,14 @@ export async function completeArgs(
   };
   walk(program, "");
   capture(inv, () => root.parse(args));
+}
+
+/** Values an option completes to: templates, pools, and `zmgr list`'s columns. */
+function optionValues(long: string, command: string, names: Names): string[] | undefined {
+  if (long === "template") return names.templates;
+  if (long === "pool") return names.pools;
+  if (long === "clone") return names.zones;
+  if (command === "list" && (long === "output" || long === "sort")) return [...LIST_COLUMNS];
+  if (command === "list" && long === "filter") return LIST_COLUMNS.map((c) => `${c}=`);
+  return undefined;
 }

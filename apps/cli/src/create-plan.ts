@@ -34,16 +34,25 @@ export function buildCreatePlan(p: CreateProposal, deps: CreatePlanDeps): Plan {
     run: (ctx) => new IllumosHost(ctx.exec).applyZonecfg(name, p.script),
   });
   const pub = p.install.publisher;
-  steps.push({
-    id: "install",
-    title: `install zone ${name}${pub ? ` from ${pub.name}` : ""}`,
-    commands: [{ file: "zoneadm", args: ["-z", name, "install", ...installArgs(p)] }],
-    run: (ctx) =>
-      new IllumosHost(ctx.exec).install(name, {
-        ...(pub ? { publisher: pub } : {}),
-        args: p.install.args,
-      }),
-  });
+  const clone = p.clone;
+  if (clone) {
+    steps.push({
+      id: "clone",
+      title: `clone zone ${name} from ${clone.source} (${clone.method === "zfs" ? "ZFS" : "copy"})`,
+      commands: [{ file: "zoneadm", args: ["-z", name, "clone", clone.source] }],
+      run: (ctx) => new IllumosHost(ctx.exec).clone(name, clone.source),
+    });
+  } else
+    steps.push({
+      id: "install",
+      title: `install zone ${name}${pub ? ` from ${pub.name}` : ""}`,
+      commands: [{ file: "zoneadm", args: ["-z", name, "install", ...installArgs(p)] }],
+      run: (ctx) =>
+        new IllumosHost(ctx.exec).install(name, {
+          ...(pub ? { publisher: pub } : {}),
+          args: p.install.args,
+        }),
+    });
   for (const x of p.extraPublishers) {
     const root = `${p.zonepath}/root`;
     steps.push({

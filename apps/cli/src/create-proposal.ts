@@ -26,6 +26,8 @@ export interface CreateProposal {
   install: { publisher?: { name: string; origin: string }; args: string[] };
   extraPublishers: { name: string; origin: string }[];
   boot: boolean;
+  /** `zoneadm clone` of `source` instead of install; `method` is zmgr's prediction (see cloneOf). */
+  clone?: { source: string; method: "zfs" | "copy" };
 }
 
 /**
@@ -91,6 +93,11 @@ function propose(snap: Snapshot, req: CreateRequest, facts: HostFacts): CreatePr
   }
   if (bad.length > 0) throw new PreflightError(req.name, bad);
 
+  const cloneSource = req.clone ?? template.clone;
+  const zonepath = `${snap.config.zonepathPrefix.replace(/\/+$/, "")}/${req.name}`;
+  const clone = cloneSource ? cloneOf(cloneSource, template, zonepath, facts, bad) : undefined;
+  if (bad.length > 0) throw new PreflightError(req.name, bad);
+
   const allocation = allocateNets(snap, template, req, ledger);
   bad.push(...allocation.problems);
   const { nets, vnics, cfgNets } = allocation;
@@ -124,7 +131,6 @@ function propose(snap: Snapshot, req: CreateRequest, facts: HostFacts): CreatePr
   if (bad.length > 0) throw new PreflightError(req.name, bad);
   const [first, ...rest] = publishers.flatMap((f) => (f?.parsed.value ? [f.parsed.value] : []));
 
-  const zonepath = `${snap.config.zonepathPrefix.replace(/\/+$/, "")}/${req.name}`;
   let script: string;
   try {
     script = buildZonecfgScript({
@@ -155,7 +161,59 @@ function propose(snap: Snapshot, req: CreateRequest, facts: HostFacts): CreatePr
       ...(first ? { publisher: { name: first.name, origin: first.origin } } : {}),
       args: template.installArgs,
     },
-    extraPublishers: rest.map((p) => ({ name: p.name, origin: p.origin })),
+    // A clone carries the source's image and publishers: no publisher steps.
+    extraPublishers: clone ? [] : rest.map((p) => ({ name: p.name, origin: p.origin })),
     boot: template.autoboot && !req.noBoot,
+    ...(clone ? { clone } : {}),
   };
+}
+
+/**
+ * zoneadm's up-front checks of a clone, against the host facts: the source is a zone of this
+ * host, `installed` (not running, not configured), of the template's brand. The method is
+ * predicted: ZFS when the source's zonepath sits in the same directory as the new one (the usual
+ * `<zonepath-prefix>/<name>` layout on a ZFS dataset), else a copy; zoneadm decides for real.
+ */
+function cloneOf(
+  source: string,
+  template: Template,
+  zonepath: string,
+  facts: HostFacts,
+  bad: Diagnostic[],
+): CreateProposal["clone"] {
+  const entry = facts.zones.find((z) => z.name === source);
+  if (!entry || source === "global") {
+    bad.push(
+      problem(
+        "zmgr::clone::source_missing",
+        `zone ${source} (the clone source) is not on this host`,
+        "clone a zone of the same host: see `zmgr list`",
+      ),
+    );
+    return undefined;
+  }
+  if (entry.state !== "installed") {
+    bad.push(
+      problem(
+        "zmgr::clone::source_not_installed",
+        `zone ${source} is ${entry.state}; zoneadm clone needs the source installed`,
+        entry.state === "configured" || entry.state === "incomplete"
+          ? `install ${source} first`
+          : `halt it first: \`zmgr halt ${source}\``,
+      ),
+    );
+  }
+  if (entry.brand !== template.brand) {
+    bad.push(
+      problem(
+        "zmgr::clone::brand_mismatch",
+        `zone ${source} is brand ${entry.brand}, template ${template.name} is brand ${template.brand}`,
+        "a clone has the source's brand: pick a template of that brand",
+      ),
+    );
+  }
+  const dir = (p: string) => p.slice(0, p.lastIndexOf("/"));
+  // no zonepath printed (Solaris kernel zones): not a dataset we can reason about → copy
+  const method = entry.zonepath && dir(entry.zonepath) === dir(zonepath) ? "zfs" : "copy";
+  return { source, method };
 }

@@ -17,6 +17,7 @@ export function renderDryRun(out: Output, p: CreateProposal, plan: Described): v
       vnics: p.vnics,
       zonecfgScript: p.script,
       boot: p.boot,
+      ...(p.clone ? { clone: p.clone } : {}),
       plan,
     });
     return;

@@ -12,6 +12,8 @@ export interface CreateRequest {
   /** `--vnic net=name` overrides. */
   vnics: [string, string][];
   noBoot: boolean;
+  /** `--clone <source>`: clone that zone instead of installing. */
+  clone?: string;
   /** YYYY-MM-DD for the `created` field. */
   today: string;
 }
@@ -45,6 +47,19 @@ export function checkRequest(req: CreateRequest): void {
           "zmgr::template::invalid_name",
           `invalid template name ${JSON.stringify(req.template)}: ${tProblem}`,
           "template names are [A-Za-z0-9][A-Za-z0-9_.-]*",
+        ),
+      );
+    }
+  }
+  if (req.clone !== undefined) {
+    const cProblem =
+      checkZoneName(req.clone) ?? (UNSAFE.test(req.clone) ? "unsafe characters" : undefined);
+    if (cProblem) {
+      bad.push(
+        problem(
+          "zmgr::clone::invalid_source",
+          `--clone ${JSON.stringify(req.clone)}: ${cProblem}`,
+          "name an installed zone of this host, e.g. --clone golden",
         ),
       );
     }

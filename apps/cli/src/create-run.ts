@@ -23,6 +23,7 @@ export async function runCreate(inv: Invocation, name: string, flags: CreateFlag
     ips: flags.ip,
     vnics: flags.vnic,
     noBoot: !flags.boot,
+    ...(flags.clone !== undefined ? { clone: flags.clone } : {}),
     today: deps.now().toISOString().slice(0, 10),
   };
   checkRequest(req);

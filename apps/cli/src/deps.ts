@@ -1,4 +1,4 @@
-import type { Executor } from "@zmgr/illumos-exec";
+import type { Executor, TerminalIo } from "@zmgr/illumos-exec";
 
 /** Everything the program needs from the outside world, passed in so tests can run it in-process. */
 export interface CliDeps {
@@ -19,6 +19,8 @@ export interface CliDeps {
   prompt?: (question: string) => Promise<string>;
   /** Subscribe to Ctrl-C; returns an unsubscribe function. */
   onInterrupt?: (handler: () => void) => () => void;
+  /** The terminal for `login`/`console` (default: this process's stdin/stdout/stderr). */
+  terminal?: TerminalIo;
   /** Is a process alive on this host (reservations, lock takeover). */
   isAlive?: (pid: number) => boolean;
 }

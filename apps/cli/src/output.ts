@@ -42,9 +42,11 @@ export class Output {
     this.deps.stdout(`${JSON.stringify(value, jsonReplacer, 2)}\n`);
   }
 
-  table(headers: string[], rows: string[][]): void {
+  /** A table sized to its content; `header: false` (list -H) sizes with the header but drops it. */
+  table(headers: string[], rows: string[][], opts: { header?: boolean } = {}): void {
     if (this.opts.json) return;
-    for (const l of formatTable(headers, rows, (h) => this.c.bold(h))) this.deps.stdout(`${l}\n`);
+    const lines = formatTable(headers, rows, (h) => this.c.bold(h));
+    for (const l of opts.header === false ? lines.slice(1) : lines) this.deps.stdout(`${l}\n`);
   }
 }
 

@@ -8,6 +8,8 @@ import { registerHalt } from "./commands/halt.js";
 import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
 import { registerList } from "./commands/list.js";
+import { registerLogin } from "./commands/login.js";
+import { registerNet } from "./commands/net.js";
 import { registerPool } from "./commands/pool.js";
 import { registerPublisher } from "./commands/publisher.js";
 import { registerReboot } from "./commands/reboot.js";
@@ -70,6 +72,8 @@ export function createProgram(deps: CliDeps, ctx: CliContext = { deps, exitCode:
     registerHalt,
     registerReboot,
     registerShutdown,
+    registerLogin,
+    registerNet,
     registerImport,
     registerValidate,
     registerStatus,

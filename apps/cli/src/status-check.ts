@@ -1,6 +1,6 @@
 import type { VnicInfo, ZonecfgInfo, ZoneListEntry } from "@zmgr/illumos-exec";
 import { canonicalAddress } from "@zmgr/ipam";
-import type { Zone } from "@zmgr/kdl-schema";
+import type { NetStatus, Zone } from "@zmgr/kdl-schema";
 import type { Snapshot } from "@zmgr/registry";
 
 /** One difference between registry and host (also the --json element of `zmgr status`). */
@@ -13,7 +13,8 @@ export interface DriftItem {
     | "vnic-not-in-registry"
     | "address-mismatch"
     | "create-interrupted"
-    | "create-failed";
+    | "create-failed"
+    | "net-add-interrupted";
   zone: string;
   message: string;
   help: string;
@@ -37,6 +38,8 @@ export function computeDrift(
   live: LiveFacts,
   reservation: (z: Zone) => "creating" | "interrupted" | "failed" | undefined,
   elsewhere: (z: Zone) => string | undefined = () => undefined,
+  /** Is the process of a `net add` (its net status) still running? Unknown: treated as running. */
+  netAddRunning: (s: NetStatus) => boolean = () => true,
 ): DriftItem[] {
   const items: DriftItem[] = [];
   const onHost = new Map(live.zones.map((z) => [z.name, z]));
@@ -78,6 +81,16 @@ export function computeDrift(
       continue;
     }
     for (const net of zone.nets) {
+      if (net.status && !netAddRunning(net.status)) {
+        items.push({
+          kind: "net-add-interrupted",
+          zone: name,
+          message: `net add of ${net.name} to zone ${name} was interrupted (pid ${net.status.pid ?? "?"} is gone); its addresses stay reserved`,
+          help: "remove what is left of the net and free its addresses",
+          cleanup: [`zmgr net remove ${name} ${net.name}`],
+        });
+      }
+      if (net.status) continue;
       if (net.vnic && !vnics.has(net.vnic)) {
         items.push({
           kind: "vnic-missing-on-host",
@@ -90,12 +103,15 @@ export function computeDrift(
     }
     const info = live.infos.get(name);
     if (info) {
-      const want = canonSet(zone.nets.flatMap((n) => n.addresses));
+      // A net still being added is not configured yet (or only part-way): not drift.
+      const settled = zone.nets.filter((n) => !n.status);
+      const want = canonSet(settled.flatMap((n) => n.addresses));
       const have = canonSet(
         info.nets.flatMap((n) => splitList(n.allowedAddress ?? n.address ?? n.properties?.ips)),
       );
       const wantAll = zone.nets.every((n) => n.addresses.length > 0);
-      if (wantAll && !sameSet(want, have)) {
+      const adding = zone.nets.some((n) => n.status);
+      if (wantAll && !adding && !sameSet(want, have)) {
         items.push({
           kind: "address-mismatch",
           zone: name,

@@ -91,6 +91,10 @@ export async function testEnv(
             commands.push([cmd.file, ...cmd.args]);
             return sim.run(cmd, o);
           },
+          interactive: (cmd, io) => {
+            commands.push([cmd.file, ...cmd.args]);
+            return (sim.interactive as NonNullable<Executor["interactive"]>)(cmd, io);
+          },
         };
         return opts.wrap ? opts.wrap(counting, env) : counting;
       },

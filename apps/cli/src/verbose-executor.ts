@@ -1,4 +1,11 @@
-import type { Command, ExecResult, Executor } from "@zmgr/illumos-exec";
+import {
+  type Command,
+  type ExecResult,
+  type Executor,
+  shellJoin,
+  shellQuote,
+  type TerminalIo,
+} from "@zmgr/illumos-exec";
 
 /** `-v`: echo each system command, its exit code and output on stderr. */
 export function verboseExecutor(inner: Executor, write: (s: string) => void): Executor {
@@ -12,6 +19,14 @@ export function verboseExecutor(inner: Executor, write: (s: string) => void): Ex
       if (result.exitCode !== 0) write(`  (exit ${result.exitCode})\n`);
       return result;
     },
+    ...(inner.interactive
+      ? {
+          interactive: (cmd: Command, io: TerminalIo) => {
+            write(`$ ${formatArgv([cmd.file, ...cmd.args])}  (interactive)\n`);
+            return (inner.interactive as NonNullable<Executor["interactive"]>)(cmd, io);
+          },
+        }
+      : {}),
   };
 }
 
@@ -25,10 +40,7 @@ function indent(text: string, prefix: string): string {
 
 /** A shell-readable command line (single quotes where needed), for echo and cleanup hints. */
 export function formatArgv(argv: readonly string[]): string {
-  return argv.map(shellQuote).join(" ");
+  return shellJoin(argv);
 }
 
-export function shellQuote(s: string): string {
-  if (s !== "" && /^[A-Za-z0-9_./:=,@%+-]+$/.test(s)) return s;
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote };

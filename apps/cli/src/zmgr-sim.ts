@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `zmgr-sim` bin: behaves as zoneadm, zonecfg, dladm or pkg according to the name it is
-// called by (symlinks), on the simulator state file named by ZMGR_SIM_STATE (SPEC §4).
-import { simMain } from "@zmgr/illumos-exec";
+// The `zmgr-sim` bin: behaves as zoneadm, zonecfg, dladm, pkg or zlogin according to the name it
+// is called by (symlinks), on the simulator state file named by ZMGR_SIM_STATE (SPEC §4).
+import { simInteractiveMain, simMain, simProgram } from "@zmgr/illumos-exec";
 
 /** Only `zonecfg -f -` reads stdin; anything else must not wait on a pipe nobody closes. */
 async function readStdin(args: string[]): Promise<string> {
@@ -12,8 +12,19 @@ async function readStdin(args: string[]): Promise<string> {
 }
 
 const args = process.argv.slice(2);
-const result = await simMain(process.argv[1] ?? "zmgr-sim", args, process.env, {
-  stdin: await readStdin(args),
-});
-process.stdout.write(result.stdout);
-process.stderr.write(result.stderr, () => process.exit(result.exitCode));
+const argv0 = process.argv[1] ?? "zmgr-sim";
+const { name, rest } = simProgram(argv0, args);
+if (name === "zlogin") {
+  // zlogin streams: a console or login shell reads the terminal until `~.`.
+  const code = await simInteractiveMain(rest, process.env, {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY: process.stdin.isTTY === true && process.stdout.isTTY === true,
+  });
+  process.stderr.write("", () => process.exit(code));
+} else {
+  const result = await simMain(argv0, args, process.env, { stdin: await readStdin(args) });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr, () => process.exit(result.exitCode));
+}

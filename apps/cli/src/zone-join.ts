@@ -18,6 +18,13 @@ export interface ZoneRow {
   template?: string;
   addresses: string[];
   vnics: string[];
+  /** the pools the zone's addresses came from, in net order, without repeats */
+  pools: string[];
+  /** the host the zone lives on (single-host registries: this host's name) */
+  host?: string;
+  created?: string;
+  /** the live zonepath (zoneadm list -cp) */
+  zonepath?: string;
 }
 
 /** Registry zones joined with `zoneadm list -cp`; host zones not in the registry come last. */
@@ -26,7 +33,9 @@ export function joinZones(
   live: ZoneListEntry[],
   reservation: (z: Zone) => ZoneRow["reservation"],
   elsewhere: (z: Zone) => string | undefined = () => undefined,
+  hostName?: string,
 ): ZoneRow[] {
+  const host = hostName ? { host: hostName } : {};
   const byName = new Map(live.map((z) => [z.name, z]));
   const rows: ZoneRow[] = [];
   for (const name of [...snap.zones.keys()].sort()) {
@@ -49,6 +58,10 @@ export function joinZones(
       ...(zone?.template ? { template: zone.template } : {}),
       addresses: zone?.nets.flatMap((n) => n.addresses) ?? [],
       vnics: zone?.nets.flatMap((n) => (n.vnic ? [n.vnic] : [])) ?? [],
+      pools: [...new Set(zone?.nets.flatMap((n) => n.pools) ?? [])],
+      ...host,
+      ...(zone?.created ? { created: zone.created } : {}),
+      ...(entry?.zonepath ? { zonepath: entry.zonepath } : {}),
     });
   }
   for (const entry of live) {
@@ -62,6 +75,9 @@ export function joinZones(
       brand: entry.brand,
       addresses: [],
       vnics: [],
+      pools: [],
+      ...host,
+      ...(entry.zonepath ? { zonepath: entry.zonepath } : {}),
     });
   }
   return rows;

@@ -46,6 +46,8 @@ export const illumosCommands = {
       ...(options.publisher ? ["-P", `${options.publisher.name}=${options.publisher.origin}`] : []),
       ...(options.args ?? []),
     ]),
+  clone: (zone: string, source: string): Command =>
+    zoneadm(["-z", z(zone), "clone", operand("source zone name", source)]),
   boot: (zone: string): Command => zoneadm(["-z", z(zone), "boot"]),
   halt: (zone: string): Command => zoneadm(["-z", z(zone), "halt"]),
   shutdown: (zone: string): Command => zoneadm(["-z", z(zone), "shutdown"]),

@@ -1,11 +1,10 @@
 import { ZmgrError } from "@zmgr/errors";
+import { shellJoin } from "./posix-quote.js";
 import type { Command, ExecResult } from "./types.js";
 
 /** The argv of a command as one display line; arguments with blanks or quotes are single-quoted. */
 export function formatArgv(argv: readonly string[]): string {
-  return argv
-    .map((a) => (/^[A-Za-z0-9_./=:,@%+-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`))
-    .join(" ");
+  return shellJoin(argv);
 }
 
 export function argvOf(command: Command): string[] {

@@ -1,5 +1,5 @@
 import { CommandAbortedError, CommandNotFoundError, PermissionDeniedError } from "./errors.js";
-import type { Command, ExecResult, Executor } from "./types.js";
+import type { Command, ExecResult, Executor, TerminalIo } from "./types.js";
 
 export interface ExecaExecutorOptions {
   /** Run every command through this prefix, e.g. `["pfexec"]` → `pfexec zoneadm …`. */
@@ -38,33 +38,79 @@ export function createExecaExecutor(options: ExecaExecutorOptions = {}): Executo
         ...(command.stdin !== undefined ? { input: command.stdin } : { stdin: "ignore" }),
         ...(runOptions.signal ? { cancelSignal: runOptions.signal } : {}),
       });
-      if (result.isCanceled) throw new CommandAbortedError(argv);
-      if (result.exitCode === undefined) {
-        const errno = errnoOf(result.cause);
-        if (errno === "ENOENT") {
-          throw new CommandNotFoundError(file, argv, result.cause, prefix.length > 0);
-        }
-        if (errno === "EACCES" || errno === "EPERM") {
-          throw new PermissionDeniedError(
-            argv,
-            `${file} may not be executed (${errno})`,
-            "",
-            result.cause,
-          );
-        }
-        return {
-          exitCode: 128 + signalNumber(result.signal),
-          stdout: String(result.stdout ?? ""),
-          stderr: String(result.stderr ?? "") || (result.originalMessage ?? ""),
-        };
-      }
+      const failed = spawnFailure(result, argv, prefix.length > 0);
+      if (failed) return failed;
       return {
-        exitCode: result.exitCode,
+        exitCode: result.exitCode ?? 0,
         stdout: String(result.stdout),
         stderr: String(result.stderr),
       };
     },
+
+    async interactive(command: Command, io: TerminalIo): Promise<number> {
+      const argv = [...prefix, command.file, ...command.args];
+      const [file, ...args] = argv as [string, ...string[]];
+      const { execa } = await import("execa");
+      // The process's own streams are inherited (a terminal passes through untouched);
+      // other streams (tests) are piped.
+      const own =
+        io.stdin === process.stdin && io.stdout === process.stdout && io.stderr === process.stderr;
+      const sub = execa(file, args, {
+        shell: false,
+        reject: false,
+        extendEnv: true,
+        ...(options.env ? { env: options.env } : {}),
+        stdio: own ? "inherit" : "pipe",
+      });
+      if (!own) {
+        if (sub.stdin) io.stdin.pipe(sub.stdin);
+        sub.stdout?.pipe(io.stdout, { end: false });
+        sub.stderr?.pipe(io.stderr, { end: false });
+      }
+      const result = await sub;
+      if (!own && sub.stdin) io.stdin.unpipe(sub.stdin);
+      const failed = spawnFailure(result, argv, prefix.length > 0);
+      return failed ? failed.exitCode : (result.exitCode ?? 0);
+    },
   };
+}
+
+/** A spawn that did not give an exit code: abort, missing program, refused exec, or a signal. */
+function spawnFailure(
+  result: {
+    isCanceled: boolean;
+    exitCode?: number | undefined;
+    cause?: unknown;
+    signal?: string | undefined;
+    stdout?: unknown;
+    stderr?: unknown;
+    originalMessage?: string | undefined;
+  },
+  argv: string[],
+  prefixed: boolean,
+): ExecResult | undefined {
+  const file = argv[0] as string;
+  if (result.isCanceled) throw new CommandAbortedError(argv);
+  if (result.exitCode === undefined) {
+    const errno = errnoOf(result.cause);
+    if (errno === "ENOENT") {
+      throw new CommandNotFoundError(file, argv, result.cause, prefixed);
+    }
+    if (errno === "EACCES" || errno === "EPERM") {
+      throw new PermissionDeniedError(
+        argv,
+        `${file} may not be executed (${errno})`,
+        "",
+        result.cause,
+      );
+    }
+    return {
+      exitCode: 128 + signalNumber(result.signal),
+      stdout: String(result.stdout ?? ""),
+      stderr: String(result.stderr ?? "") || (result.originalMessage ?? ""),
+    };
+  }
+  return undefined;
 }
 
 const SIGNALS: Record<string, number> = {

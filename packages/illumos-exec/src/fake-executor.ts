@@ -1,5 +1,5 @@
 import { formatArgv } from "./errors.js";
-import type { Command, ExecResult, Executor } from "./types.js";
+import type { Command, ExecResult, Executor, TerminalIo } from "./types.js";
 
 /** One expected argv element: exact text, or a pattern (for generated names such as temp files). */
 export type ArgMatcher = string | RegExp;
@@ -13,6 +13,8 @@ export type FakeOutput =
 interface Expectation {
   argv: ArgMatcher[];
   out: FakeOutput | undefined;
+  /** expected through `interactive`, not `run` */
+  interactive?: boolean;
 }
 
 function show(argv: readonly ArgMatcher[]): string {
@@ -41,21 +43,47 @@ export class FakeExecutor implements Executor {
     return this;
   }
 
+  /** An interactive command (zlogin): its output is written to the io, its exit code returned. */
+  expectInteractive(argv: ArgMatcher[], out?: FakeOutput): this {
+    this.queue.push({ argv, out, interactive: true });
+    return this;
+  }
+
   async run(command: Command, options: { signal?: AbortSignal } = {}): Promise<ExecResult> {
+    return this.answer(command, false, options.signal);
+  }
+
+  async interactive(command: Command, io: TerminalIo): Promise<number> {
+    const r = await this.answer(command, true);
+    io.stdout.write(r.stdout);
+    io.stderr.write(r.stderr);
+    return r.exitCode;
+  }
+
+  private async answer(
+    command: Command,
+    interactive: boolean,
+    signal?: AbortSignal,
+  ): Promise<ExecResult> {
     const actual = [command.file, ...command.args];
     this.calls.push(command);
     const next = this.queue[0];
-    if (next === undefined || !matches(next.argv, actual)) {
+    const mode = (i: boolean | undefined) => (i ? " (interactive)" : "");
+    if (
+      next === undefined ||
+      !matches(next.argv, actual) ||
+      (next.interactive ?? false) !== interactive
+    ) {
       const error = new Error(
         next === undefined
-          ? `FakeExecutor: unexpected command \`${formatArgv(actual)}\`: no more commands were expected`
-          : `FakeExecutor: unexpected command\n  expected: ${show(next.argv)}\n  actual:   ${formatArgv(actual)}`,
+          ? `FakeExecutor: unexpected command \`${formatArgv(actual)}\`${mode(interactive)}: no more commands were expected`
+          : `FakeExecutor: unexpected command\n  expected: ${show(next.argv)}${mode(next.interactive)}\n  actual:   ${formatArgv(actual)}${mode(interactive)}`,
       );
       this.mismatch ??= error;
       throw error;
     }
     this.queue.shift();
-    const out = typeof next.out === "function" ? await next.out(command, options.signal) : next.out;
+    const out = typeof next.out === "function" ? await next.out(command, signal) : next.out;
     return { exitCode: out?.exitCode ?? 0, stdout: out?.stdout ?? "", stderr: out?.stderr ?? "" };
   }
 

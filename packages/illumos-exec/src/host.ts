@@ -96,6 +96,10 @@ export class IllumosHost {
   async install(name: string, options: InstallOptions = {}): Promise<void> {
     await this.check(cmd.install(name, options));
   }
+  /** `zoneadm -z NAME clone SOURCE`: the configured zone gets a copy (or ZFS clone) of SOURCE. */
+  async clone(name: string, source: string): Promise<void> {
+    await this.check(cmd.clone(name, source));
+  }
   async boot(name: string): Promise<void> {
     await this.check(cmd.boot(name));
   }

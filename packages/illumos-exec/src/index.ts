@@ -53,6 +53,7 @@ export {
   stepErrorOf,
 } from "./plan.js";
 export { type RunPlanOptions, runPlan } from "./plan-runner.js";
+export { shellJoin, shellQuote } from "./posix-quote.js";
 // The simulator half re-exports through ./sim.js (owned by the simulator work).
 export * from "./sim.js";
 export type {
@@ -61,6 +62,7 @@ export type {
   Executor,
   LinkInfo,
   PhysInfo,
+  TerminalIo,
   VnicInfo,
   ZonecfgInfo,
   ZonecfgNet,
@@ -87,6 +89,8 @@ export {
 } from "./zonecfg-info.js";
 export {
   ADDRESS_FIELD_LIMIT,
+  buildAddNetScript,
+  buildRemoveNetScript,
   buildZonecfgScript,
   checkAddressFieldLength,
   checkZonecfgValue,

@@ -167,12 +167,12 @@ describe("simMain (the zmgr-sim entry)", () => {
     const r = await simMain("zoneadm", ["list"], {}, { stdin: "" });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/^zmgr-sim: ZMGR_SIM_STATE is not set/);
-    expect((await simMain("zlogin", [], { ZMGR_SIM_STATE: "/x" }, { stdin: "" })).stderr).toMatch(
-      /cannot act as 'zlogin'/,
+    expect((await simMain("zsched", [], { ZMGR_SIM_STATE: "/x" }, { stdin: "" })).stderr).toMatch(
+      /cannot act as 'zsched'/,
     );
   });
 
-  it("writeSimBinLinks makes the four symlinks", async () => {
+  it("writeSimBinLinks makes the five symlinks", async () => {
     const dir = join(tmp(), "bin");
     const made = await writeSimBinLinks(dir, "/opt/zmgr/bin/zmgr-sim");
     expect(made.map((p) => p.slice(dir.length + 1))).toEqual([
@@ -180,6 +180,7 @@ describe("simMain (the zmgr-sim entry)", () => {
       "zonecfg",
       "dladm",
       "pkg",
+      "zlogin",
     ]);
     expect(readlinkSync(join(dir, "zonecfg"))).toBe("/opt/zmgr/bin/zmgr-sim");
     await writeSimBinLinks(dir, "/other");

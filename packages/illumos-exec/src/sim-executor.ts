@@ -6,7 +6,8 @@ import { SimHost } from "./sim-host.js";
 import { acquireLock, type LockDeps } from "./sim-lock.js";
 import type { SimFlavour } from "./sim-model.js";
 import { restoreState, SimStateError } from "./sim-state-json.js";
-import type { Command, ExecResult, Executor } from "./types.js";
+import { zloginSession } from "./sim-zlogin-session.js";
+import type { Command, ExecResult, Executor, TerminalIo } from "./types.js";
 
 /** Wait `ms`; resolves true if the signal aborted the wait. */
 function wait(ms: number, signal?: AbortSignal): Promise<boolean> {
@@ -45,7 +46,21 @@ export function createSimExecutor(host: SimHost): Executor {
       if (options?.signal?.aborted) throw new CommandAbortedError(argvOf(cmd));
       return finish(cmd, host.runDetailed(cmd), options?.signal);
     },
+    interactive: (cmd, io) => interact(cmd, host.prepareInteractive(cmd, io.isTTY), io),
   };
+}
+
+/** Interactive mode on the simulator: a zlogin session streams; anything else is written out. */
+async function interact(
+  cmd: Command,
+  prepared: ReturnType<SimHost["prepareInteractive"]>,
+  io: TerminalIo,
+): Promise<number> {
+  if ("target" in prepared) return zloginSession(prepared.target, io);
+  const r = await finish(cmd, prepared);
+  io.stdout.write(r.stdout);
+  io.stderr.write(r.stderr);
+  return r.exitCode;
 }
 
 /** Read a state file; a missing file is a fresh host. */
@@ -105,6 +120,20 @@ export function createFileSimExecutor(stateFile: string, options: FileSimOptions
         await release();
       }
       return finish(cmd, outcome, opts?.signal);
+    },
+    async interactive(cmd: Command, io: TerminalIo): Promise<number> {
+      await mkdir(dirname(stateFile), { recursive: true });
+      const release = await acquireLock(`${stateFile}.lock`, options);
+      let prepared: ReturnType<SimHost["prepareInteractive"]>;
+      try {
+        const host = await loadSimHost(stateFile, options.flavour);
+        prepared = host.prepareInteractive(cmd, io.isTTY);
+        await saveSimHost(stateFile, host);
+      } finally {
+        await release();
+      }
+      // The session runs outside the state lock: a console open for hours blocks nobody.
+      return interact(cmd, prepared, io);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dladm } from "./sim-dladm.js";
+import { getopt } from "./sim-getopt.js";
 import { applyFailure, type FaultSpec, firingFaults, toFault } from "./sim-inject.js";
 import {
   defaultBrand,
@@ -16,6 +17,7 @@ import {
 import { pkg } from "./sim-pkg.js";
 import { restoreState } from "./sim-state-json.js";
 import { baseName, nextMac, nextUuid, type SimCtx, SimOut } from "./sim-util.js";
+import { simZlogin, type ZloginTarget, zloginCheck } from "./sim-zlogin.js";
 import { zoneadm } from "./sim-zoneadm.js";
 import { zonecfg } from "./sim-zonecfg.js";
 import type { Command, ExecResult, ZonecfgNet, ZoneState } from "./types.js";
@@ -67,6 +69,7 @@ const PROGRAMS: Record<string, (ctx: SimCtx, args: string[]) => void> = {
   zonecfg,
   dladm,
   pkg,
+  zlogin: simZlogin,
 };
 
 /** A stateful model of one illumos host answering zoneadm, zonecfg, dladm and `pkg -R`. */
@@ -192,6 +195,25 @@ export class SimHost {
   inject(f: FaultSpec): this {
     this.state.faults.push(toFault(f));
     return this;
+  }
+
+  /**
+   * The first half of an interactive command: a zlogin console or login shell on a terminal gives
+   * its checked target (the caller runs `zloginSession`); anything else runs as `run` does.
+   */
+  prepareInteractive(
+    cmd: Command,
+    terminal: boolean,
+  ): { target: ZloginTarget } | { result: ExecResult; delayMs: number } {
+    const argv = [cmd.file, ...cmd.args];
+    if (baseName(argv[0] ?? "") === "pfexec") argv.shift();
+    const args = argv.slice(1);
+    const g = getopt(args, "nECR:Se:l:Q");
+    const session = g.opts.some((o) => o.opt === "C") || (terminal && g.operands.length === 1);
+    if (baseName(argv[0] ?? "") !== "zlogin" || !session) return this.runDetailed(cmd);
+    const out = new SimOut();
+    const target = zloginCheck(this.state, args, out, terminal);
+    return target ? { target } : { result: { ...out }, delayMs: 0 };
   }
 
   run(cmd: Command): ExecResult {

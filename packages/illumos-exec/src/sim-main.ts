@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { isZmgrError } from "@zmgr/errors";
 import { createFileSimExecutor } from "./sim-executor.js";
 import { baseName } from "./sim-util.js";
-import type { ExecResult } from "./types.js";
+import type { ExecResult, TerminalIo } from "./types.js";
 
 /** The names `zmgr-sim` answers to. */
-export const SIM_PROGRAMS = ["zoneadm", "zonecfg", "dladm", "pkg"] as const;
+export const SIM_PROGRAMS = ["zoneadm", "zonecfg", "dladm", "pkg", "zlogin"] as const;
 
 /**
  * Entry of the `zmgr-sim` executable: acts as zoneadm/zonecfg/dladm/pkg by the basename of
@@ -20,17 +20,12 @@ export async function simMain(
   env: NodeJS.ProcessEnv,
   io: { stdin: string },
 ): Promise<ExecResult> {
-  let name = baseName(argv0);
-  let rest = args;
-  while ((name === "pfexec" || name.startsWith("zmgr-sim")) && rest.length > 0) {
-    name = baseName(rest[0] ?? "");
-    rest = rest.slice(1);
-  }
+  const { name, rest } = simProgram(argv0, args);
   if (!(SIM_PROGRAMS as readonly string[]).includes(name)) {
     return {
       exitCode: 1,
       stdout: "",
-      stderr: `zmgr-sim: cannot act as '${name}': call it as zoneadm, zonecfg, dladm or pkg (a symlink, or zmgr-sim <command> …)\n`,
+      stderr: `zmgr-sim: cannot act as '${name}': call it as zoneadm, zonecfg, dladm, pkg or zlogin (a symlink, or zmgr-sim <command> …)\n`,
     };
   }
   const stateFile = env.ZMGR_SIM_STATE;
@@ -59,7 +54,46 @@ export async function simMain(
   }
 }
 
-/** Symlinks zoneadm, zonecfg, dladm and pkg → `simBinPath` in `dir` (replacing old ones). */
+/** The program `zmgr-sim` acts as: the basename of argv0, after `pfexec`/`zmgr-sim` shifts. */
+export function simProgram(argv0: string, args: string[]): { name: string; rest: string[] } {
+  let name = baseName(argv0);
+  let rest = args;
+  while ((name === "pfexec" || name.startsWith("zmgr-sim")) && rest.length > 0) {
+    name = baseName(rest[0] ?? "");
+    rest = rest.slice(1);
+  }
+  return { name, rest };
+}
+
+/**
+ * `zmgr-sim` as `zlogin`: streams on the process's terminal or pipes (`zlogin -C`, a login
+ * shell, or a command whose output goes straight out); resolves to zlogin's exit status.
+ */
+export async function simInteractiveMain(
+  rest: string[],
+  env: NodeJS.ProcessEnv,
+  io: TerminalIo,
+): Promise<number> {
+  const stateFile = env.ZMGR_SIM_STATE;
+  if (!stateFile) {
+    io.stderr.write("zmgr-sim: ZMGR_SIM_STATE is not set: point it at the simulator state file\n");
+    return 1;
+  }
+  const flavour = env.ZMGR_SIM_FLAVOUR === "illumos" ? "illumos" : "omnios";
+  try {
+    const exec = createFileSimExecutor(stateFile, { flavour });
+    return await (exec.interactive as NonNullable<typeof exec.interactive>)(
+      { file: "zlogin", args: rest },
+      io,
+    );
+  } catch (e) {
+    const help = isZmgrError(e) ? `\nhelp: ${e.help}` : "";
+    io.stderr.write(`zmgr-sim: ${(e as Error).message}${help}\n`);
+    return 1;
+  }
+}
+
+/** Symlinks zoneadm, zonecfg, dladm, pkg and zlogin → `simBinPath` in `dir` (replacing old ones). */
 export async function writeSimBinLinks(dir: string, simBinPath: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const made: string[] = [];

@@ -9,7 +9,10 @@ export const IPS_BRANDS = new Set(["ipkg", "lipkg", "nlipkg", "sparse", "pkgsrc"
 const IPKG_OPTS = "a:c:d:e:hk:P:p:suv";
 
 /** The dataset holding `dir`: longest mountpoint that is `dir` or an ancestor. */
-function datasetOf(state: SimState, dir: string): { mount: string; name: string } | undefined {
+export function datasetOf(
+  state: SimState,
+  dir: string,
+): { mount: string; name: string } | undefined {
   let best: { mount: string; name: string } | undefined;
   for (const [mount, name] of Object.entries(state.datasets)) {
     const inside = mount === "/" || dir === mount || dir.startsWith(`${mount}/`);

@@ -55,11 +55,11 @@ export function sanityCheck(
     zerror(out, target, "is already in state 'configured'.");
     return undefined;
   }
-  if (cmd === "install" && s === "installed") {
+  if ((cmd === "install" || cmd === "clone") && s === "installed") {
     zerror(out, target, "is already installed.");
     return undefined;
   }
-  if ((cmd === "install" || cmd === "verify") && s === "incomplete") {
+  if ((cmd === "install" || cmd === "clone" || cmd === "verify") && s === "incomplete") {
     zerror(out, target, "zone is incomplete; uninstall required.");
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { getopt, getoptMessage } from "./sim-getopt.js";
 import type { SimCtx } from "./sim-util.js";
+import { zoneadmClone } from "./sim-zoneadm-clone.js";
 import { zoneadmInstall, zoneadmUninstall } from "./sim-zoneadm-install.js";
 import { zoneadmList } from "./sim-zoneadm-list.js";
 import {
@@ -65,6 +66,8 @@ export function zoneadm(ctx: SimCtx, args: string[]) {
       return zoneadmInstall(ctx, target, rest);
     case "uninstall":
       return zoneadmUninstall(ctx, target, rest);
+    case "clone":
+      return zoneadmClone(ctx, target, rest);
     case "boot":
       return zoneadmBoot(ctx, target, rest);
     case "halt":

@@ -9,7 +9,13 @@ export {
 export { SimHost, type SimLinkSpec, type SimZoneSpec } from "./sim-host.js";
 export type { FaultSpec } from "./sim-inject.js";
 export { type LockDeps, SimLockTimeoutError } from "./sim-lock.js";
-export { SIM_PROGRAMS, simMain, writeSimBinLinks } from "./sim-main.js";
+export {
+  SIM_PROGRAMS,
+  simInteractiveMain,
+  simMain,
+  simProgram,
+  writeSimBinLinks,
+} from "./sim-main.js";
 export type {
   SimFault,
   SimFlavour,
@@ -20,4 +26,6 @@ export type {
   SimZone,
   SimZoneConfig,
 } from "./sim-model.js";
+export { runSimSh, type ShResult } from "./sim-sh.js";
 export { SimStateError } from "./sim-state-json.js";
+export type { ZloginTarget } from "./sim-zlogin.js";

@@ -11,9 +11,24 @@ export interface ExecResult {
   stderr: string;
 }
 
+/** The streams an interactive command talks to: the user's terminal, or a test's streams. */
+export interface TerminalIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** stdin and stdout are terminals (zlogin then gets a pty; `zlogin -C` needs one). */
+  isTTY: boolean;
+}
+
 /** The only process boundary of zmgr. `run` never throws on a non-zero exit: wrappers decide. */
 export interface Executor {
   run(command: Command, options?: { signal?: AbortSignal }): Promise<ExecResult>;
+  /**
+   * Interactive mode (`zlogin`, `zlogin -C`): the command talks straight to `io` (the process's
+   * own stdio is inherited, so a terminal is passed through); resolves to its exit status and
+   * never throws on a non-zero one. Optional: an executor without it cannot log in.
+   */
+  interactive?(command: Command, io: TerminalIo): Promise<number>;
 }
 
 export type ZoneState =

@@ -179,3 +179,37 @@ describe("checkAddressFieldLength", () => {
     expect(checkAddressFieldLength([`${"1".repeat(45)}`])).toMatch(/46 characters/);
   });
 });
+
+describe("net add/remove scripts", () => {
+  it("adds one resource per address and removes each by physical and address", async () => {
+    const { buildAddNetScript, buildRemoveNetScript } = await import("./zonecfg-script.js");
+    const nets = [
+      { physical: "web1_1", address: "203.0.113.10/24", defrouter: "203.0.113.1" },
+      { physical: "web1_1", address: "2001:db8:1::10/64", defrouter: "2001:db8:1::1" },
+    ];
+    expect(buildAddNetScript("exclusive", nets)).toBe(
+      [
+        "add net",
+        'set physical="web1_1"',
+        'set allowed-address="203.0.113.10/24"',
+        'set defrouter="203.0.113.1"',
+        "end",
+        "add net",
+        'set physical="web1_1"',
+        'set allowed-address="2001:db8:1::10/64"',
+        'set defrouter="2001:db8:1::1"',
+        "end",
+        "verify",
+        "commit",
+        "",
+      ].join("\n"),
+    );
+    expect(buildRemoveNetScript("exclusive", nets)).toBe(
+      'remove net physical="web1_1" allowed-address="203.0.113.10/24"\n' +
+        'remove net physical="web1_1" allowed-address="2001:db8:1::10/64"\ncommit\n',
+    );
+    expect(buildRemoveNetScript("shared", [{ physical: "net0", address: "192.0.2.5/24" }])).toBe(
+      'remove net physical="net0" address="192.0.2.5/24"\ncommit\n',
+    );
+  });
+});

@@ -93,9 +93,20 @@ export function buildZonecfgScript(spec: ZoneConfigSpec): string {
       "end",
     );
   }
-  for (const net of spec.nets) {
+  lines.push(...netResourceLines(spec.ipType, spec.nets));
+  lines.push("verify", "commit");
+  return `${lines.join("\n")}\n`;
+}
+
+/** `add net` … `end` for each address: one resource per address (SPEC §3.1). */
+function netResourceLines(
+  ipType: ZoneConfigSpec["ipType"],
+  nets: ZoneConfigSpec["nets"],
+): string[] {
+  const lines: string[] = [];
+  for (const net of nets) {
     lines.push("add net", set("physical", net.physical));
-    if (spec.ipType === "exclusive") {
+    if (ipType === "exclusive") {
       lines.push(set("allowed-address", net.address));
       if (net.defrouter !== undefined) lines.push(set("defrouter", net.defrouter));
     } else {
@@ -106,6 +117,31 @@ export function buildZonecfgScript(spec: ZoneConfigSpec): string {
     }
     lines.push("end");
   }
-  lines.push("verify", "commit");
-  return `${lines.join("\n")}\n`;
+  return lines;
+}
+
+/** The `zonecfg -f` script of `zmgr net add`: the new net resources, then verify and commit. */
+export function buildAddNetScript(
+  ipType: ZoneConfigSpec["ipType"],
+  nets: ZoneConfigSpec["nets"],
+): string {
+  return `${[...netResourceLines(ipType, nets), "verify", "commit"].join("\n")}\n`;
+}
+
+/**
+ * The `zonecfg -f` script of `zmgr net remove`: one `remove net` per resource, named by physical
+ * AND address (`physical=` alone matches both resources of a dual-stack net: "Insufficient
+ * specification"). Exclusive IP: `allowed-address=`; shared IP: `address=`.
+ */
+export function buildRemoveNetScript(
+  ipType: ZoneConfigSpec["ipType"],
+  nets: { physical: string; address: string }[],
+): string {
+  const prop = ipType === "exclusive" ? "allowed-address" : "address";
+  // A resource without an address (an imported zone's) is named by its physical alone.
+  const lines = nets.map(
+    (n) =>
+      `remove net physical=${quoteZonecfgValue("physical", n.physical)}${n.address === "" ? "" : ` ${prop}=${quoteZonecfgValue(prop, n.address)}`}`,
+  );
+  return `${[...lines, "commit"].join("\n")}\n`;
 }

@@ -26,6 +26,7 @@ export const TEMPLATE_FIELDS = [
   "dataset",
   "attr",
   "install-args",
+  "clone",
 ] as const;
 
 const REFUSED_BRANDS = ["bhyve", "kvm"];
@@ -80,6 +81,12 @@ export function decodeTemplate(r: Reader, node: Node): Template | undefined {
   };
   if (cappedMemory !== undefined) t.cappedMemory = cappedMemory;
   if (cpuShares !== undefined) t.cpuShares = cpuShares;
+  const clone = scalar(r, f, "clone", "string", path, {
+    check: (v) =>
+      /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(v) ? undefined : `"${v}" is not a zone name`,
+    help: 'name the zone to clone, e.g. `clone "golden"`',
+  });
+  if (clone !== undefined) t.clone = clone;
   return name === undefined || brand === undefined ? undefined : t;
 }
 

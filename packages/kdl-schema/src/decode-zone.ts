@@ -11,11 +11,14 @@ import {
   type Path,
   type Reader,
 } from "./reader.js";
-import type { Zone, ZoneNet, ZoneStatus } from "./types.js";
+import type { NetStatus, Zone, ZoneNet, ZoneStatus } from "./types.js";
 
 export const ZONE_NET_FIELDS = ["address", "gateway", "vnic", "stub", "pool"] as const;
 export const ZONE_FIELDS = ["template", "net", "created", "status", ...ZONE_NET_FIELDS] as const;
 const STATUS_PROPS = ["by", "host-id", "pid", "pid-start", "host", "started", "reason"] as const;
+/** The children of a `net` node: the net fields plus the `status` of a net being added. */
+const NET_NODE_FIELDS = [...ZONE_NET_FIELDS, "status"] as const;
+const NET_STATUS_PROPS = ["txn", "pid", "host", "started"] as const;
 
 export function decodeZone(r: Reader, node: Node): Zone | undefined {
   const name = topName(r, node, "zone", false);
@@ -61,7 +64,11 @@ function decodeZoneNets(r: Reader, f: Fields, path: Path): ZoneNet[] {
   }
   const nets: ZoneNet[] = [];
   forEachNamedNet(r, netNodes, path, 'address "…"', (name, node, p) => {
-    nets.push(netBody(r, fields(r, node.children, ZONE_NET_FIELDS, p), name, p));
+    const f = fields(r, node.children, NET_NODE_FIELDS, p);
+    const net = netBody(r, f, name, p);
+    const status = decodeNetStatus(r, f, p);
+    if (status) net.status = status;
+    nets.push(net);
   });
   return nets;
 }
@@ -123,5 +130,32 @@ function decodeStatus(r: Reader, f: Fields, path: Path): ZoneStatus | undefined 
     status.started = started;
   }
   if (reason !== undefined) status.reason = reason;
+  return status;
+}
+
+/** `status "adding" txn="…" pid=… host="…" started="…"` on a net node (SPEC §7). */
+function decodeNetStatus(r: Reader, f: Fields, path: Path): NetStatus | undefined {
+  const state = scalar(r, f, "status", "string", path, {
+    props: NET_STATUS_PROPS,
+    check: (v) => (v === "adding" ? undefined : `"${v}" is not "adding"`),
+    help: 'a net being added carries `status "adding" txn="…"`',
+  });
+  const node: Node | undefined = f.get("status")?.[0];
+  if (!node || state !== "adding") return undefined;
+  const p = [...path, "status"];
+  checkProps(r, node, NET_STATUS_PROPS, p);
+  checkNoChildren(r, node, p);
+  const txn = prop(r, node, "txn", "string", p);
+  if (txn === undefined || txn === "") {
+    r.error("missing_value", "a net status has no txn", 'write `status "adding" txn="<id>"`', p);
+    return undefined;
+  }
+  const status: NetStatus = { state, txn };
+  const pid = prop(r, node, "pid", "number", p);
+  if (pid !== undefined && Number.isSafeInteger(pid) && pid > 0) status.pid = pid;
+  const host = prop(r, node, "host", "string", p);
+  const started = prop(r, node, "started", "string", p);
+  if (host !== undefined) status.host = host;
+  if (started !== undefined) status.started = started;
   return status;
 }

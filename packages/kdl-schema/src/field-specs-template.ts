@@ -89,4 +89,9 @@ export const TEMPLATE_DESCS: FieldDesc<Template>[] = [
     (t) => t.installArgs,
     (t) => many("install-args", t.installArgs),
   ),
+  field(
+    "clone",
+    (t) => t.clone,
+    (t) => one("clone", t.clone),
+  ),
 ];

@@ -1,6 +1,6 @@
 import { type FieldDesc, field, many, type NetValue, one } from "./field-specs.js";
 import type { Spec } from "./kdl-text.js";
-import type { Zone, ZoneNet, ZoneStatus } from "./types.js";
+import type { NetStatus, Zone, ZoneNet, ZoneStatus } from "./types.js";
 
 const ZONE_NET_DESCS: FieldDesc<NetValue>[] = [
   field(
@@ -28,7 +28,21 @@ const ZONE_NET_DESCS: FieldDesc<NetValue>[] = [
     (n) => n.pools,
     (n) => many("pool", n.pools),
   ),
+  field(
+    "status",
+    (n) => (n as ZoneNet).status,
+    (n) => netStatusSpec((n as ZoneNet).status),
+  ),
 ];
+
+function netStatusSpec(s: NetStatus | undefined): Spec[] {
+  if (!s) return [];
+  const props: [string, string | number][] = [["txn", s.txn]];
+  if (s.pid !== undefined) props.push(["pid", s.pid]);
+  if (s.host !== undefined) props.push(["host", s.host]);
+  if (s.started !== undefined) props.push(["started", s.started]);
+  return [{ name: "status", args: [s.state], props }];
+}
 
 export function zoneNetSpec(n: ZoneNet): Spec {
   return {

@@ -8,6 +8,7 @@ export type {
   DocKind,
   DocValueMap,
   FsMount,
+  NetStatus,
   Parsed,
   Pool,
   PoolMode,

@@ -47,6 +47,8 @@ export interface Template {
   datasets: string[];
   attrs: ZoneAttr[];
   installArgs: string[];
+  /** `clone "<zone>"`: create by `zoneadm clone` of that zone instead of install (SPEC §7). */
+  clone?: string;
 }
 
 export type PoolMode =
@@ -70,6 +72,18 @@ export interface ZoneNet {
   vnic?: string;
   stub?: string;
   pools: string[];
+  /** While `zmgr net add` runs: `status "adding" txn=… pid=… host=… started=…` on the net node. */
+  status?: NetStatus;
+}
+
+/** A net being added (SPEC §7): its addresses are held meanwhile; a gone process = interrupted. */
+export interface NetStatus {
+  state: "adding";
+  /** the transaction id of the add */
+  txn: string;
+  pid?: number;
+  host?: string;
+  started?: string;
 }
 
 export interface ZoneStatus {

@@ -9,6 +9,7 @@ interface CreateFlags {
   boot: boolean;
   rollback: boolean;
   finish?: boolean;
+  clone?: string;
 }
 
 export function registerCreate(program: Command, ctx: CliContext): void {
@@ -21,6 +22,7 @@ export function registerCreate(program: Command, ctx: CliContext): void {
     .option("-t, --template <name>", "template (default: config default-template)")
     .option("--ip <net=address>", "pin an address for a net (repeatable)", collectPair, [])
     .option("--vnic <net=name>", "VNIC name for a net (repeatable)", collectPair, [])
+    .option("--clone <source>", "clone this installed zone (zoneadm clone) instead of installing")
     .option("--no-boot", "do not boot even when the template says autoboot")
     .option("--no-rollback", "on failure keep what was done and mark the zone failed")
     .option(

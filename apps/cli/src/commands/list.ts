@@ -2,48 +2,33 @@ import type { Command } from "commander";
 import type { CliContext } from "../deps.js";
 import { invocation } from "../kit.js";
 
+export interface ListFlags {
+  output?: string;
+  sort?: string;
+  filter?: string[];
+  omitHeader?: boolean;
+  parsable?: boolean;
+}
+
 export function registerList(program: Command, ctx: CliContext): void {
   program
     .command("list")
     .alias("ls")
     .description("registry zones joined with the live state of the host")
-    .action(async (_flags: object, cmd: Command) => {
-      const { openSession } = await import("../session.js");
-      const { joinZones } = await import("../zone-join.js");
-      const s = await openSession(invocation(ctx, cmd));
-      const rows = joinZones(
-        s.snapshot,
-        await s.host.listZones(),
-        (z) => s.registry.reservationState(z),
-        (z) => s.registry.reservedElsewhere(z),
-      );
-      if (s.out.json) {
-        s.out.printJson(rows);
-        return;
-      }
-      if (rows.length === 0) {
-        s.out.line("no zones (create one with `zmgr create <name>`)");
-        return;
-      }
-      const { c } = s.out;
-      const paint = (state: string) =>
-        state === "running"
-          ? c.green(state)
-          : ["failed", "interrupted", "missing"].includes(state)
-            ? c.red(state)
-            : state.startsWith("creating")
-              ? c.yellow(state)
-              : state;
-      s.out.table(
-        ["NAME", "STATE", "BRAND", "TEMPLATE", "ADDRESSES", "VNICS"],
-        rows.map((r) => [
-          r.name,
-          paint(r.state) + (r.registered ? "" : c.dim(" (not in registry)")),
-          r.brand ?? "-",
-          r.template ?? "-",
-          r.addresses.join(",") || "-",
-          r.vnics.join(",") || "-",
-        ]),
-      );
+    .option(
+      "-o, --output <columns>",
+      "columns, comma-separated: name,state,host,brand,template,addresses,vnics,pools,created,zonepath",
+    )
+    .option("-s, --sort <column>", "sort by a column (addresses: numerically by the first address)")
+    .option(
+      "--filter <column=glob>",
+      "keep zones where some value of the column matches (repeatable)",
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option("-H, --omit-header", "no header line")
+    .option("-p, --parsable", "parsable: ':'-separated fields, '\\:' and '\\\\' escaped (needs -o)")
+    .action(async (flags: ListFlags, cmd: Command) => {
+      const { runList } = await import("../list-run.js");
+      await runList(invocation(ctx, cmd), flags);
     });
 }

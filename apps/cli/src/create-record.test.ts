@@ -20,7 +20,11 @@ function holdLockAfter(when: (argv: string) => boolean) {
     run: async (cmd, o) => {
       const result = await inner.run(cmd, o);
       if (when([cmd.file, ...cmd.args].join(" ")) && !releaseOther) {
-        const other = Registry.open(e.root, { host: "otherhost", pid: 777 });
+        const other = Registry.open(e.root, {
+          host: "otherhost",
+          hostId: "other-machine",
+          pid: 777,
+        });
         await new Promise<void>((acquired) => {
           void other.withLock(
             () =>

@@ -28,11 +28,13 @@ export function createExecaExecutor(options: ExecaExecutorOptions = {}): Executo
       const [file, ...args] = argv as [string, ...string[]];
       // Loaded on first use: importing this package (name rules, parsers) must not load execa.
       const { execa } = await import("execa");
+      const binary = command.encoding === "buffer";
       const result = await execa(file, args, {
         shell: false,
         reject: false,
         stripFinalNewline: false,
-        encoding: "utf8",
+        // stdout of a binary command (tar) as bytes; stderr is decoded below either way
+        encoding: binary ? "buffer" : "utf8",
         extendEnv: true,
         ...(options.env ? { env: options.env } : {}),
         ...(command.stdin !== undefined ? { input: command.stdin } : { stdin: "ignore" }),
@@ -54,17 +56,27 @@ export function createExecaExecutor(options: ExecaExecutorOptions = {}): Executo
         }
         return {
           exitCode: 128 + signalNumber(result.signal),
-          stdout: String(result.stdout ?? ""),
-          stderr: String(result.stderr ?? "") || (result.originalMessage ?? ""),
+          ...stdoutOf(result.stdout, binary),
+          stderr: textOf(result.stderr) || (result.originalMessage ?? ""),
         };
       }
       return {
         exitCode: result.exitCode,
-        stdout: String(result.stdout),
-        stderr: String(result.stderr),
+        ...stdoutOf(result.stdout, binary),
+        stderr: textOf(result.stderr),
       };
     },
   };
+}
+
+function textOf(value: unknown): string {
+  if (value instanceof Uint8Array) return Buffer.from(value).toString("utf8");
+  return String(value ?? "");
+}
+
+function stdoutOf(value: unknown, binary: boolean): Pick<ExecResult, "stdout" | "stdoutBytes"> {
+  if (!binary) return { stdout: textOf(value) };
+  return { stdout: "", stdoutBytes: value instanceof Uint8Array ? value : new Uint8Array() };
 }
 
 const SIGNALS: Record<string, number> = {

@@ -3,12 +3,19 @@ export interface Command {
   file: string;
   args: string[];
   stdin?: string;
+  /**
+   * `"buffer"`: stdout is binary (a tar stream) and comes back as bytes in `stdoutBytes`, with
+   * `stdout` empty. Default `"utf8"`. stderr is always text.
+   */
+  encoding?: "utf8" | "buffer";
 }
 
 export interface ExecResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** stdout as bytes, present when the command asked for `encoding: "buffer"`. */
+  stdoutBytes?: Uint8Array;
 }
 
 /** The only process boundary of zmgr. `run` never throws on a non-zero exit: wrappers decide. */

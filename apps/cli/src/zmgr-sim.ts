@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `zmgr-sim` bin: behaves as zoneadm, zonecfg, dladm or pkg according to the name it is
+// The `zmgr-sim` bin: behaves as zoneadm, zonecfg, dladm, pkg or tar according to the name it is
 // called by (symlinks), on the simulator state file named by ZMGR_SIM_STATE (SPEC §4).
 import { simMain } from "@zmgr/illumos-exec";
 
@@ -15,5 +15,5 @@ const args = process.argv.slice(2);
 const result = await simMain(process.argv[1] ?? "zmgr-sim", args, process.env, {
   stdin: await readStdin(args),
 });
-process.stdout.write(result.stdout);
+process.stdout.write(result.stdoutBytes ?? result.stdout);
 process.stderr.write(result.stderr, () => process.exit(result.exitCode));

@@ -1,4 +1,4 @@
-import { mkdir, rm, symlink } from "node:fs/promises";
+import { appendFile, mkdir, rm, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { isZmgrError } from "@zmgr/errors";
 import { createFileSimExecutor } from "./sim-executor.js";
@@ -6,12 +6,14 @@ import { baseName } from "./sim-util.js";
 import type { ExecResult } from "./types.js";
 
 /** The names `zmgr-sim` answers to. */
-export const SIM_PROGRAMS = ["zoneadm", "zonecfg", "dladm", "pkg"] as const;
+export const SIM_PROGRAMS = ["zoneadm", "zonecfg", "dladm", "pkg", "tar"] as const;
 
 /**
  * Entry of the `zmgr-sim` executable: acts as zoneadm/zonecfg/dladm/pkg by the basename of
  * `argv0` (`pfexec` and `zmgr-sim` shift one argument), on the state file `$ZMGR_SIM_STATE`.
- * `$ZMGR_SIM_FLAVOUR=illumos` picks the upstream flavour for a new state file.
+ * `$ZMGR_SIM_FLAVOUR=illumos` picks the upstream flavour for a new state file. `$ZMGR_SIM_LOG`
+ * names a file that gets one line per command run (its argv joined by spaces), for tests that
+ * count host commands. `tar` answers with bytes (`stdoutBytes`).
  */
 export async function simMain(
   argv0: string,
@@ -29,7 +31,7 @@ export async function simMain(
     return {
       exitCode: 1,
       stdout: "",
-      stderr: `zmgr-sim: cannot act as '${name}': call it as zoneadm, zonecfg, dladm or pkg (a symlink, or zmgr-sim <command> …)\n`,
+      stderr: `zmgr-sim: cannot act as '${name}': call it as zoneadm, zonecfg, dladm, pkg or tar (a symlink, or zmgr-sim <command> …)\n`,
     };
   }
   const stateFile = env.ZMGR_SIM_STATE;
@@ -43,10 +45,12 @@ export async function simMain(
   }
   const flavour = env.ZMGR_SIM_FLAVOUR === "illumos" ? "illumos" : "omnios";
   try {
+    if (env.ZMGR_SIM_LOG) await appendFile(env.ZMGR_SIM_LOG, `${[name, ...rest].join(" ")}\n`);
     return await createFileSimExecutor(stateFile, { flavour }).run({
       file: name,
       args: rest,
       stdin: io.stdin,
+      ...(name === "tar" ? { encoding: "buffer" as const } : {}),
     });
   } catch (e) {
     const help = isZmgrError(e) ? `\nhelp: ${e.help}` : "";
@@ -54,7 +58,7 @@ export async function simMain(
   }
 }
 
-/** Symlinks zoneadm, zonecfg, dladm and pkg → `simBinPath` in `dir` (replacing old ones). */
+/** Symlinks zoneadm, zonecfg, dladm, pkg and tar → `simBinPath` in `dir` (replacing old ones). */
 export async function writeSimBinLinks(dir: string, simBinPath: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const made: string[] = [];

@@ -21,3 +21,5 @@ export type {
   SimZoneConfig,
 } from "./sim-model.js";
 export { SimStateError } from "./sim-state-json.js";
+export { writeTar } from "./sim-tar.js";
+export { SIM_ZONES_DIR, zoneXml } from "./sim-zone-files.js";

@@ -4,13 +4,13 @@ import {
   createFileSimExecutor,
   type Executor,
   IllumosHost,
-  type ZonecfgInfo,
 } from "@zmgr/illumos-exec";
 import { Registry, resolveRegistryRoot, type Snapshot } from "@zmgr/registry";
 import type { HostFacts } from "@zmgr/validate";
 import type { ExecutorRequest } from "./deps.js";
 import type { Invocation } from "./kit.js";
 import { verboseExecutor } from "./verbose-executor.js";
+import { hostZoneConfigs } from "./zone-configs.js";
 
 /** What a command implementation works with: the registry, the host and its executor. */
 export interface Session extends Invocation {
@@ -90,19 +90,26 @@ function defaultIsAlive(pid: number): boolean {
  * Live facts for pre-flight and drift checks: zones, links, VNICs, and the zonecfg info of the
  * host zones the registry does not know (their addresses count as used).
  */
-export async function collectHostFacts(host: IllumosHost, snapshot: Snapshot): Promise<HostFacts> {
+export async function collectHostFacts(
+  host: IllumosHost,
+  snapshot: Snapshot,
+  note?: (line: string) => void,
+): Promise<HostFacts> {
   const [zones, links, vnics] = await Promise.all([
     host.listZones(),
     host.showLinks(),
     host.showVnics(),
   ]);
-  const zoneConfigs = new Map<string, ZonecfgInfo>();
-  for (const z of zones) {
-    if (z.name === "global" || snapshot.zones.has(z.name)) continue;
-    const info = await host.zoneInfo(z.name);
-    if (info) zoneConfigs.set(z.name, info);
-  }
+  const unregistered = zones
+    .map((z) => z.name)
+    .filter((n) => n !== "global" && !snapshot.zones.has(n));
+  const zoneConfigs = await hostZoneConfigs(host, unregistered, snapshot.config.zonesDir, note);
   return { zones, links, vnics, zoneConfigs };
+}
+
+/** The `-v` stream of a session, for notes such as where zone configurations came from. */
+export function verboseNote(s: Session): ((line: string) => void) | undefined {
+  return s.globals.verbose ? s.ctx.deps.stderr : undefined;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

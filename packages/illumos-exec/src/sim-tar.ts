@@ -3,53 +3,51 @@ import { SIM_ZONES_DIR, simZoneFiles } from "./sim-zone-files.js";
 
 const BLOCK = 512;
 const RECORD = 20 * BLOCK;
-const encoder = new TextEncoder();
-
-function put(header: Uint8Array, at: number, length: number, text: string): void {
-  header.set(encoder.encode(text).subarray(0, length), at);
-}
 
 function octal(value: number, length: number): string {
   return `${value.toString(8).padStart(length - 1, "0")}\0`;
 }
 
-/** One POSIX ustar header (uid 0, gid 3 `sys`, as /etc/zones is owned). */
-function header(name: string, size: number, type: "0" | "5", mode: number): Uint8Array {
-  const h = new Uint8Array(BLOCK);
-  put(h, 0, 100, name);
-  put(h, 100, 8, octal(mode, 8));
-  put(h, 108, 8, octal(0, 8));
-  put(h, 116, 8, octal(3, 8));
-  put(h, 124, 12, octal(size, 12));
-  put(h, 136, 12, octal(0, 12));
-  put(h, 148, 8, "        ");
-  put(h, 156, 1, type);
-  put(h, 257, 8, "ustar\u000000");
-  put(h, 265, 32, "root");
-  put(h, 297, 32, "sys");
-  const sum = h.reduce((a, b) => a + b, 0);
-  put(h, 148, 8, `${sum.toString(8).padStart(6, "0")}\0 `);
-  return h;
+/** One POSIX ustar header at `at` (uid 0, gid 3 `sys`, as /etc/zones is owned). */
+function header(
+  out: Buffer,
+  at: number,
+  name: string,
+  size: number,
+  type: "0" | "5",
+  mode: number,
+) {
+  out.write(name, at, 100, "utf8");
+  out.write(octal(mode, 8), at + 100, "latin1");
+  out.write(octal(0, 8), at + 108, "latin1");
+  out.write(octal(3, 8), at + 116, "latin1");
+  out.write(octal(size, 12), at + 124, "latin1");
+  out.write(octal(0, 12), at + 136, "latin1");
+  out.write("        ", at + 148, "latin1");
+  out.write(type, at + 156, "latin1");
+  out.write("ustar\u000000", at + 257, "latin1");
+  out.write("root", at + 265, "latin1");
+  out.write("sys", at + 297, "latin1");
+  let sum = 0;
+  for (let i = at; i < at + BLOCK; i++) sum += out[i] ?? 0;
+  out.write(`${sum.toString(8).padStart(6, "0")}\0 `, at + 148, "latin1");
 }
+
+const padded = (n: number) => Math.ceil(n / BLOCK) * BLOCK;
 
 /** A ustar stream of `./` and the files, padded to whole 10 KiB records as tar writes it. */
 export function writeTar(files: Map<string, string>): Uint8Array {
-  const parts: Uint8Array[] = [header("./", 0, "5", 0o755)];
-  for (const [name, text] of files) {
-    const data = encoder.encode(text);
-    parts.push(header(`./${name}`, data.length, "0", 0o644), data);
-    const pad = (BLOCK - (data.length % BLOCK)) % BLOCK;
-    if (pad > 0) parts.push(new Uint8Array(pad));
+  const data = [...files].map(([name, text]) => ({ name, bytes: Buffer.from(text, "utf8") }));
+  const length = BLOCK * (3 + data.length) + data.reduce((n, f) => n + padded(f.bytes.length), 0);
+  const out = Buffer.alloc(Math.ceil(length / RECORD) * RECORD);
+  header(out, 0, "./", 0, "5", 0o755);
+  let at = BLOCK;
+  for (const f of data) {
+    header(out, at, `./${f.name}`, f.bytes.length, "0", 0o644);
+    f.bytes.copy(out, at + BLOCK);
+    at += BLOCK + padded(f.bytes.length);
   }
-  parts.push(new Uint8Array(2 * BLOCK));
-  const length = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(Math.ceil(length / RECORD) * RECORD);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
 /**

@@ -20,6 +20,7 @@ const HEADER = [
 
 /** libxml2's attribute escaping. */
 function esc(v: string): string {
+  if (!/[&<>"\n\r\t]/.test(v)) return v;
   return v
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

@@ -28,11 +28,18 @@ function bad(what: string): UnexpectedOutputError {
   return new UnexpectedOutputError("the tar stream of the zone configuration directory", what);
 }
 
+/** The unsigned header sum, the checksum field counted as spaces. */
 function checksumOk(header: Uint8Array): boolean {
   const stored = octal(header, 148, 8, "checksum");
-  let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : (header[i] ?? 0);
+  let sum = 8 * 32;
+  for (let i = 0; i < 148; i++) sum += header[i] ?? 0;
+  for (let i = 156; i < BLOCK; i++) sum += header[i] ?? 0;
   return sum === stored;
+}
+
+function allZero(block: Uint8Array): boolean {
+  for (let i = 0; i < block.length; i++) if (block[i] !== 0) return false;
+  return true;
 }
 
 /** `len key=value\n` records of a pax extended header; only `path` and `linkpath` are used. */
@@ -74,7 +81,7 @@ export function readTar(bytes: Uint8Array): Map<string, TarMember> {
   let pending: Record<string, string> = {};
   while (at + BLOCK <= bytes.length) {
     const header = bytes.subarray(at, at + BLOCK);
-    if (header.every((b) => b === 0)) return members;
+    if (allZero(header)) return members;
     if (!checksumOk(header)) throw bad(`header checksum at byte ${at}`);
     const size = octal(header, 124, 12, "size");
     const type = String.fromCharCode(header[156] ?? 0);

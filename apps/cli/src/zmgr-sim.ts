@@ -15,5 +15,7 @@ const args = process.argv.slice(2);
 const result = await simMain(process.argv[1] ?? "zmgr-sim", args, process.env, {
   stdin: await readStdin(args),
 });
-process.stdout.write(result.stdoutBytes ?? result.stdout);
-process.stderr.write(result.stderr, () => process.exit(result.exitCode));
+// Exit only once stdout is flushed: a pipe takes a large tar stream in several writes.
+process.stdout.write(result.stdoutBytes ?? result.stdout, () => {
+  process.stderr.write(result.stderr, () => process.exit(result.exitCode));
+});

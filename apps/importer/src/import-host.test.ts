@@ -84,7 +84,12 @@ describe("importHost on a simulated host", () => {
     const inner = createSimExecutor(sim);
     const reads: string[] = [];
     const report = await importHost({
-      exec: { run: (cmd, o) => (argv.push([cmd.file, ...cmd.args].join(" ")), inner.run(cmd, o)) },
+      exec: {
+        run: (cmd, o) => {
+          argv.push([cmd.file, ...cmd.args].join(" "));
+          return inner.run(cmd, o);
+        },
+      },
       registry: reg.registry,
       lockTimeoutMs: 2000,
       all: true,

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeRegistry } from "./fixtures.mjs";
+import { benchStatusScale } from "./status-scale.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const zmgrBin = join(here, "../../apps/cli/dist/zmgr.js");
@@ -159,15 +160,17 @@ try {
     record(`create lock hold, ${label} zones (median of ${runs})`, median(held));
     record(`create lock hold, ${label} zones (p99 of ${runs})`, percentile(held, 0.99));
   }
+  // 6. `status` at 1,000 and 10,000 zones, every host command slowed to 20 ms (issue 18).
+  await benchStatusScale(record, quick ? { counts: [1_000] } : {});
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
 const width = Math.max(...results.map((r) => r.name.length));
-console.log(`${"benchmark".padEnd(width)}  ${"median ms".padStart(10)}  ratio   goal`);
+console.log(`${"benchmark".padEnd(width)}  ${"median ms".padStart(10)}  ratio   commands  goal`);
 for (const r of results) {
   console.log(
-    `${r.name.padEnd(width)}  ${r.ms.toFixed(2).padStart(10)}  ${(r.ratio === undefined ? "" : `${r.ratio}×`).padEnd(6)}  ${r.goal ?? ""}`,
+    `${r.name.padEnd(width)}  ${r.ms.toFixed(2).padStart(10)}  ${(r.ratio === undefined ? "" : `${r.ratio}×`).padEnd(6)}  ${String(r.commands ?? "").padStart(8)}  ${r.goal ?? ""}`,
   );
 }
 const json = { date: new Date().toISOString(), node: process.version, results };

@@ -3,7 +3,7 @@ import type { Snapshot } from "@zmgr/registry";
 import { type CreateProposal, type CreateRequest, proposeZone } from "./create-proposal.js";
 import { addZoneConfigs, type GatheredFacts, missingZoneConfigs } from "./host-facts.js";
 import type { Invocation } from "./kit.js";
-import type { Session } from "./session.js";
+import { type Session, verboseNote } from "./session.js";
 
 /** Rounds of "leave the lock, read the zonecfg info of zones that appeared, try again". */
 const FACT_ROUNDS = 3;
@@ -36,7 +36,13 @@ export async function reserveUnderLock(
     );
     if ("proposal" in outcome) return outcome.proposal;
     if (round >= FACT_ROUNDS) throw new HostZonesChangingError(req.name, outcome.missing);
-    facts = await addZoneConfigs(s.host, facts, outcome.missing);
+    facts = await addZoneConfigs(
+      s.host,
+      facts,
+      outcome.missing,
+      s.snapshot.config.zonesDir,
+      verboseNote(s),
+    );
   }
 }
 

@@ -9,7 +9,7 @@ import { renderDryRun, renderNets } from "./create-render.js";
 import { onHeld, reserveUnderLock } from "./create-reserve.js";
 import type { Invocation } from "./kit.js";
 import { createProgress, planResultJson } from "./progress.js";
-import { collectHostFacts, openSession } from "./session.js";
+import { collectHostFacts, openSession, verboseNote } from "./session.js";
 
 /**
  * `zmgr create`: host facts → lock → pre-flight → allocate → reserve → unlock → run the plan →
@@ -37,7 +37,7 @@ export async function runCreate(inv: Invocation, name: string, flags: CreateFlag
   // fail closed before any host command: an unreadable zone document hides used addresses
   requireReadableLedger(s.snapshot, buildLedger(s.snapshot), `create zone ${name}`);
   // SPEC §3.1: host facts first, without the lock; under the lock only registry I/O
-  const facts = await collectHostFacts(s.host, s.snapshot);
+  const facts = await collectHostFacts(s.host, s.snapshot, verboseNote(s));
   // pre-flight on the unlocked snapshot first: a refusal costs no lock wait, and the code the
   // locked section runs is warm (it runs again there, on the snapshot read under the lock)
   const early = proposeZone(s.snapshot, req, facts);

@@ -1,6 +1,7 @@
 import type { IllumosHost, ZonecfgInfo } from "@zmgr/illumos-exec";
 import type { Snapshot } from "@zmgr/registry";
 import type { HostFacts } from "@zmgr/validate";
+import { hostZoneConfigs } from "./zone-configs.js";
 
 /** Host facts plus the zones whose `zonecfg info` was asked for (found or gone meanwhile). */
 export interface GatheredFacts extends HostFacts {
@@ -21,6 +22,7 @@ export function missingZoneConfigs(snapshot: Snapshot, facts: GatheredFacts): st
 export async function collectHostFacts(
   host: IllumosHost,
   snapshot: Snapshot,
+  note?: (line: string) => void,
 ): Promise<GatheredFacts> {
   const [zones, links, vnics] = await Promise.all([
     host.listZones(),
@@ -28,7 +30,13 @@ export async function collectHostFacts(
     host.showVnics(),
   ]);
   const facts: GatheredFacts = { zones, links, vnics, zoneConfigs: new Map(), read: [] };
-  return addZoneConfigs(host, facts, unvouchedZones(snapshot, facts));
+  return addZoneConfigs(
+    host,
+    facts,
+    unvouchedZones(snapshot, facts),
+    snapshot.config.zonesDir,
+    note,
+  );
 }
 
 /** Host zones (not global) whose registry document is missing or unusable in `snapshot`. */
@@ -38,18 +46,23 @@ export function unvouchedZones(snapshot: Snapshot, facts: HostFacts): string[] {
     .filter((n) => n !== "global" && snapshot.zones.get(n)?.parsed.value === undefined);
 }
 
-/** `facts` with the zonecfg info of `names` added (a zone gone meanwhile is recorded as read). */
+/**
+ * `facts` with the configurations of `names` added (zone files of `zonesDir` in one command,
+ * `zonecfg info` for a zone whose file is unusable); a zone gone meanwhile is recorded as read.
+ */
 export async function addZoneConfigs(
   host: IllumosHost,
   facts: GatheredFacts,
   names: readonly string[],
+  zonesDir: string,
+  note?: (line: string) => void,
 ): Promise<GatheredFacts> {
   const zoneConfigs = new Map<string, ZonecfgInfo>(facts.zoneConfigs ?? []);
-  const read = new Set(facts.read);
-  for (const name of names) {
-    const info = await host.zoneInfo(name);
-    read.add(name);
-    if (info) zoneConfigs.set(name, info);
+  const read = new Set([...facts.read, ...names]);
+  if (names.length > 0) {
+    for (const [name, info] of await hostZoneConfigs(host, names, zonesDir, note)) {
+      zoneConfigs.set(name, info);
+    }
   }
   return { ...facts, zoneConfigs, read: [...read] };
 }

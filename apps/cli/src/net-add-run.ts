@@ -6,7 +6,7 @@ import { type NetAddFacts, type NetAddRequest, proposeNetAdd } from "./net-add-p
 import { NetFailedError } from "./net-errors.js";
 import { renderNetDryRun } from "./net-plan-common.js";
 import { createProgress, errorLine, planResultJson, renderFailures } from "./progress.js";
-import { collectHostFacts, openSession, type Session } from "./session.js";
+import { collectHostFacts, openSession, type Session, verboseNote } from "./session.js";
 
 /**
  * `zmgr net add`: host facts (no lock) → under the lock: pre-flight, allocate, write the net
@@ -117,7 +117,7 @@ export async function runNetAdd(inv: Invocation, req: NetAddRequest): Promise<vo
 /** create's host facts plus the zone's state and configuration, gathered without the lock. */
 async function netAddFacts(s: Session, zone: string): Promise<NetAddFacts> {
   const [facts, status, info] = await Promise.all([
-    collectHostFacts(s.host, s.snapshot),
+    collectHostFacts(s.host, s.snapshot, verboseNote(s)),
     s.host.zoneStatus(zone),
     s.host.zoneInfo(zone),
   ]);

@@ -9,6 +9,7 @@ import { Registry, resolveRegistryRoot, type Snapshot } from "@zmgr/registry";
 import type { ExecutorRequest } from "./deps.js";
 import type { Invocation } from "./kit.js";
 import { verboseExecutor } from "./verbose-executor.js";
+import { hostZoneConfigs } from "./zone-configs.js";
 
 export { collectHostFacts } from "./host-facts.js";
 
@@ -88,6 +89,11 @@ function defaultIsAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** The `-v` stream of a session, for notes such as where zone configurations came from. */
+export function verboseNote(s: Session): ((line: string) => void) | undefined {
+  return s.globals.verbose ? s.ctx.deps.stderr : undefined;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

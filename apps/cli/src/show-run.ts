@@ -1,7 +1,8 @@
 import { ZmgrError } from "@zmgr/errors";
 import type { Invocation } from "./kit.js";
-import { openSession } from "./session.js";
+import { openSession, verboseNote } from "./session.js";
 import { cleanupHint } from "./status-check.js";
+import { hostZoneConfigs } from "./zone-configs.js";
 
 export async function runShow(inv: Invocation, name: string): Promise<void> {
   const s = await openSession(inv);
@@ -18,7 +19,9 @@ export async function runShow(inv: Invocation, name: string): Promise<void> {
       },
     );
   }
-  const info = live ? await s.host.zoneInfo(name) : undefined;
+  const info = live
+    ? (await hostZoneConfigs(s.host, [name], s.snapshot.config.zonesDir, verboseNote(s))).get(name)
+    : undefined;
   const reservation = zone ? s.registry.reservationState(zone) : undefined;
   if (s.out.json) {
     s.out.printJson({

@@ -22,7 +22,12 @@ export const STARTER: StarterDoc[] = [
   {
     kind: "config",
     name: "config",
-    value: { zonepathPrefix: "/zones", defaultTemplate: "oi", commandPrefix: [] },
+    value: {
+      zonepathPrefix: "/zones",
+      defaultTemplate: "oi",
+      commandPrefix: [],
+      zonesDir: "/etc/zones",
+    },
   },
   { kind: "template", name: "oi", value: template("oi", "ipkg", false, ["internal"]) },
   { kind: "template", name: "ofl", value: template("ofl", "nlipkg", false, ["internal"]) },

@@ -15,6 +15,7 @@ export function verboseExecutor(inner: Executor, write: (s: string) => void): Ex
       if (cmd.stdin !== undefined) write(indent(cmd.stdin, "< "));
       const result = await inner.run(cmd, opts);
       if (result.stdout !== "") write(indent(result.stdout, "  "));
+      if (result.stdoutBytes) write(`  (${result.stdoutBytes.length} bytes of binary output)\n`);
       if (result.stderr !== "") write(indent(result.stderr, "! "));
       if (result.exitCode !== 0) write(`  (exit ${result.exitCode})\n`);
       return result;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `zmgr-sim` bin: behaves as zoneadm, zonecfg, dladm, pkg or zlogin according to the name it
-// is called by (symlinks), on the simulator state file named by ZMGR_SIM_STATE (SPEC §4).
+// The `zmgr-sim` bin: behaves as zoneadm, zonecfg, dladm, pkg, zlogin or tar according to the name
+// it is called by (symlinks), on the simulator state file named by ZMGR_SIM_STATE (SPEC §4).
 import { simInteractiveMain, simMain, simProgram } from "@zmgr/illumos-exec";
 
 /** Only `zonecfg -f -` reads stdin; anything else must not wait on a pipe nobody closes. */
@@ -25,6 +25,8 @@ if (name === "zlogin") {
   process.stderr.write("", () => process.exit(code));
 } else {
   const result = await simMain(argv0, args, process.env, { stdin: await readStdin(args) });
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr, () => process.exit(result.exitCode));
+  // Exit only once stdout is flushed: a pipe takes a large tar stream in several writes.
+  process.stdout.write(result.stdoutBytes ?? result.stdout, () => {
+    process.stderr.write(result.stderr, () => process.exit(result.exitCode));
+  });
 }

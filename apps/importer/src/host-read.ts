@@ -1,13 +1,10 @@
-import type { IllumosHost, ZonecfgInfo, ZoneListEntry } from "@zmgr/illumos-exec";
+import type { IllumosHost, ZoneConfigRead, ZonecfgInfo, ZoneListEntry } from "@zmgr/illumos-exec";
 import type { Template } from "@zmgr/kdl-schema";
 import type { Snapshot } from "@zmgr/registry";
 import type { AdoptContext } from "./adopt.js";
 import { claimsOf } from "./ledger.js";
 import { buildPoolIndex } from "./pools.js";
 import { precheck, type RegisteredNames } from "./skips.js";
-
-/** `zonecfg info` calls in flight at once: each is a process on a real host. */
-const INFO_CONCURRENCY = 4;
 
 /** Everything adoption needs from the registry, plus `dladm show-vnic`; `warnings` for the report. */
 export async function adoptContext(
@@ -35,22 +32,23 @@ export async function adoptContext(
   };
 }
 
-/** `zonecfg -z <zone> info` of every target that passes the pre-checks, a few at a time. */
+/**
+ * The configuration of every target that passes the pre-checks: the zone files in bulk (one
+ * `tar` of `zonesDir`), `zonecfg -z <zone> info` only for a zone whose file is unusable.
+ */
 export async function readZoneConfigs(
   host: IllumosHost,
   targets: string[],
   listed: Map<string, ZoneListEntry>,
   registered: RegisteredNames,
+  options: { zonesDir: string; onRead?: (zone: string, read: ZoneConfigRead) => void },
 ): Promise<Map<string, ZonecfgInfo | undefined>> {
   const names = targets.filter((name) => !precheck(name, listed.get(name), registered));
+  const reads = await host.zoneConfigs(names, { zonesDir: options.zonesDir });
   const infos = new Map<string, ZonecfgInfo | undefined>();
-  let next = 0;
-  const worker = async () => {
-    while (next < names.length) {
-      const name = names[next++]!;
-      infos.set(name, await host.zoneInfo(name));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(INFO_CONCURRENCY, names.length) }, worker));
+  for (const [name, read] of reads) {
+    options.onRead?.(name, read);
+    infos.set(name, read.info);
+  }
   return infos;
 }

@@ -71,6 +71,39 @@ describe("importHost on a simulated host", () => {
     expect(JSON.stringify(sim.toJSON())).toBe(before);
   });
 
+  it("reads every zone of --all from the zone files in one command, zonecfg info only for a broken file", async () => {
+    const sim = webHost()
+      .withLink({ name: "web2_0", class: "vnic", over: "oinetint0" })
+      .withZone({
+        name: "web2",
+        brand: "ipkg",
+        nets: [{ physical: "web2_0", allowedAddress: "10.1.0.12/24", defrouter: "10.1.0.1" }],
+      })
+      .editZoneFile("web2.xml", "<zone");
+    const argv: string[] = [];
+    const inner = createSimExecutor(sim);
+    const reads: string[] = [];
+    const report = await importHost({
+      exec: {
+        run: (cmd, o) => {
+          argv.push([cmd.file, ...cmd.args].join(" "));
+          return inner.run(cmd, o);
+        },
+      },
+      registry: reg.registry,
+      lockTimeoutMs: 2000,
+      all: true,
+      onZoneConfig: (zone, read) => reads.push(`${zone} ${read.source}`),
+    });
+    expect(report.imported).toBe(2);
+    expect(argv.filter((a) => /tar|zonecfg/.test(a))).toEqual([
+      "/usr/bin/tar -cf - -C /etc/zones .",
+      "zonecfg -z web2 info",
+    ]);
+    expect(reads).toEqual(["web1 xml", "web2 zonecfg"]);
+    expect((await registered("web2"))?.nets[0]?.addresses).toEqual(["10.1.0.12/24"]);
+  });
+
   it("matches a two-net zone to the two-net template rather than the one-net default", async () => {
     const sim = SimHost.fresh()
       .withLink({ name: "gw0", class: "vnic", over: "oinetint0" })

@@ -10,7 +10,9 @@ import type { ImportOptions, ImportReport, ImportReportEntry } from "./types.js"
 
 /**
  * Adopts zones that already exist on the host into the registry (SPEC §3.3). Reads
- * `zoneadm list -cp`, `dladm show-vnic` and `zonecfg -z <zone> info`; never changes the host.
+ * `zoneadm list -cp`, `dladm show-vnic` and the zone configurations (the zone files of
+ * `zones-dir` in one `tar`, `zonecfg -z <zone> info` for a file that is unusable); never
+ * changes the host.
  * With neither `names` nor `all` it only fills `candidates`.
  */
 export async function importHost(opts: ImportOptions): Promise<ImportReport> {
@@ -43,7 +45,10 @@ export async function importHost(opts: ImportOptions): Promise<ImportReport> {
 
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const ctx = await adoptContext(host, snapshot, today, report.warnings);
-  const infos = await readZoneConfigs(host, targets, byName, registered);
+  const infos = await readZoneConfigs(host, targets, byName, registered, {
+    zonesDir: opts.zonesDir ?? snapshot.config.zonesDir,
+    ...(opts.onZoneConfig ? { onRead: opts.onZoneConfig } : {}),
+  });
   const adopted: { zone: Zone; entry: ImportReportEntry }[] = [];
   for (const name of targets) {
     const listedZone = byName.get(name);

@@ -1,4 +1,4 @@
-import type { Executor, PlanEvent } from "@zmgr/illumos-exec";
+import type { Executor, PlanEvent, ZoneConfigRead } from "@zmgr/illumos-exec";
 import type { Registry } from "@zmgr/registry";
 
 export interface ImportOptions {
@@ -12,6 +12,10 @@ export interface ImportOptions {
   lockTimeoutMs: number;
   /** `created` date of the written zone files (YYYY-MM-DD); default: today (UTC). */
   today?: string;
+  /** The host's zone configuration directory; default config.kdl `zones-dir`. */
+  zonesDir?: string;
+  /** Told how each zone's configuration was read (zone file or `zonecfg info`, and why). */
+  onZoneConfig?: (zone: string, read: ZoneConfigRead) => void;
   /** Progress of the write plan (one step per adopted zone). */
   onEvent?: (event: PlanEvent) => void;
   signal?: AbortSignal;

@@ -57,10 +57,17 @@ beforeEach(async () => {
 afterEach(() => reg.cleanup());
 
 function fake(list: string, vnics: string, zone: string, info: string): FakeExecutor {
-  return new FakeExecutor()
-    .expect(["zoneadm", "list", "-cp"], { stdout: list })
-    .expect(["dladm", "show-vnic", "-p", "-o", "link,over,macaddress,vid"], { stdout: vnics })
-    .expect(["zonecfg", "-z", zone, "info"], { stdout: info });
+  return (
+    new FakeExecutor()
+      .expect(["zoneadm", "list", "-cp"], { stdout: list })
+      .expect(["dladm", "show-vnic", "-p", "-o", "link,over,macaddress,vid"], { stdout: vnics })
+      // no zone files: the importer reads `zonecfg info` (the text under test)
+      .expect(["/usr/bin/tar", "-cf", "-", "-C", "/etc/zones", "."], {
+        exitCode: 2,
+        stderr: "tar: /etc/zones: No such file or directory\n",
+      })
+      .expect(["zonecfg", "-z", zone, "info"], { stdout: info })
+  );
 }
 
 describe("importing from real zonecfg info text", () => {

@@ -25,6 +25,13 @@ export function operand(field: string, value: string): string {
   return value;
 }
 
+/** A host directory for an argv: absolute, no `..` (SPEC §5 directory fields). */
+function absoluteDir(field: string, dir: string): string {
+  if (!dir.startsWith("/")) throw new UnsafeValueError(field, dir, "is not an absolute path");
+  if (dir.split("/").includes("..")) throw new UnsafeValueError(field, dir, 'contains ".."');
+  return dir;
+}
+
 const z = (zone: string) => operand("zone name", zone);
 const l = (link: string) => operand("link name", link);
 const zoneadm = (args: string[]): Command => ({ file: "zoneadm", args });
@@ -71,6 +78,12 @@ export const illumosCommands = {
     ]),
   showEtherstubs: (): Command => dladm(["show-etherstub", "-p", "-o", "link"]),
   showPhys: (): Command => dladm(["show-phys", "-p", "-o", PHYS_FIELDS.join(",")]),
+  /** Every file of the zone configuration directory as one tar stream on stdout (bytes). */
+  tarZonesDir: (zonesDir: string, toolsDir = "/usr/bin"): Command => ({
+    file: `${absoluteDir("tools-dir", toolsDir).replace(/\/+$/, "")}/tar`,
+    args: ["-cf", "-", "-C", absoluteDir("zones-dir", zonesDir), "."],
+    encoding: "buffer",
+  }),
   setPublisher: (zoneRoot: string, name: string, origin: string): Command => ({
     file: "pkg",
     args: ["-R", zoneRoot, "set-publisher", "-g", origin, operand("publisher name", name)],

@@ -20,6 +20,21 @@ describe("createExecaExecutor", () => {
     expect(result).toEqual({ exitCode: 3, stdout: "out\n", stderr: "err\n" });
   });
 
+  it("returns the bytes of a binary stdout untouched with encoding buffer (stderr still text)", async () => {
+    const exec = createExecaExecutor();
+    const result = await exec.run({
+      file: node,
+      args: [
+        "-e",
+        "process.stdout.write(Buffer.from([0, 255, 128, 10, 0xc3])); process.stderr.write('é\\n')",
+      ],
+      encoding: "buffer",
+    });
+    expect(result.stdout).toBe("");
+    expect([...(result.stdoutBytes ?? [])]).toEqual([0, 255, 128, 10, 0xc3]);
+    expect(result.stderr).toBe("é\n");
+  });
+
   it("passes arguments verbatim, never through a shell", async () => {
     const exec = createExecaExecutor();
     const tricky = ["a b", "$(echo no)", "x;y", "'q'", "*"];

@@ -28,22 +28,24 @@ export function createExecaExecutor(options: ExecaExecutorOptions = {}): Executo
       const [file, ...args] = argv as [string, ...string[]];
       // Loaded on first use: importing this package (name rules, parsers) must not load execa.
       const { execa } = await import("execa");
+      const binary = command.encoding === "buffer";
       const result = await execa(file, args, {
         shell: false,
         reject: false,
         stripFinalNewline: false,
-        encoding: "utf8",
+        // stdout of a binary command (tar) as bytes; stderr is decoded below either way
+        encoding: binary ? "buffer" : "utf8",
         extendEnv: true,
         ...(options.env ? { env: options.env } : {}),
         ...(command.stdin !== undefined ? { input: command.stdin } : { stdin: "ignore" }),
         ...(runOptions.signal ? { cancelSignal: runOptions.signal } : {}),
       });
-      const failed = spawnFailure(result, argv, prefix.length > 0);
+      const failed = spawnFailure(result, argv, prefix.length > 0, binary);
       if (failed) return failed;
       return {
         exitCode: result.exitCode ?? 0,
-        stdout: String(result.stdout),
-        stderr: String(result.stderr),
+        ...stdoutOf(result.stdout, binary),
+        stderr: textOf(result.stderr),
       };
     },
 
@@ -69,7 +71,7 @@ export function createExecaExecutor(options: ExecaExecutorOptions = {}): Executo
       }
       const result = await sub;
       if (!own && sub.stdin) io.stdin.unpipe(sub.stdin);
-      const failed = spawnFailure(result, argv, prefix.length > 0);
+      const failed = spawnFailure(result, argv, prefix.length > 0, false);
       return failed ? failed.exitCode : (result.exitCode ?? 0);
     },
   };
@@ -88,6 +90,7 @@ function spawnFailure(
   },
   argv: string[],
   prefixed: boolean,
+  binary: boolean,
 ): ExecResult | undefined {
   const file = argv[0] as string;
   if (result.isCanceled) throw new CommandAbortedError(argv);
@@ -106,11 +109,21 @@ function spawnFailure(
     }
     return {
       exitCode: 128 + signalNumber(result.signal),
-      stdout: String(result.stdout ?? ""),
-      stderr: String(result.stderr ?? "") || (result.originalMessage ?? ""),
+      ...stdoutOf(result.stdout, binary),
+      stderr: textOf(result.stderr) || (result.originalMessage ?? ""),
     };
   }
   return undefined;
+}
+
+function textOf(value: unknown): string {
+  if (value instanceof Uint8Array) return Buffer.from(value).toString("utf8");
+  return String(value ?? "");
+}
+
+function stdoutOf(value: unknown, binary: boolean): Pick<ExecResult, "stdout" | "stdoutBytes"> {
+  if (!binary) return { stdout: textOf(value) };
+  return { stdout: "", stdoutBytes: value instanceof Uint8Array ? value : new Uint8Array() };
 }
 
 const SIGNALS: Record<string, number> = {

@@ -18,6 +18,17 @@ describe("FakeExecutor", () => {
     fake.assertDone();
   });
 
+  it("gives a binary command its scripted bytes, or its scripted text as bytes", async () => {
+    const fake = new FakeExecutor()
+      .expect(["tar", "-cf", "-"], { stdoutBytes: new Uint8Array([0, 1, 255]) })
+      .expect(["tar", "-cf", "-"], { stdout: "ab" });
+    const one = await fake.run({ file: "tar", args: ["-cf", "-"], encoding: "buffer" });
+    const two = await fake.run({ file: "tar", args: ["-cf", "-"], encoding: "buffer" });
+    expect([one.stdout, [...(one.stdoutBytes ?? [])]]).toEqual(["", [0, 1, 255]]);
+    expect([two.stdout, [...(two.stdoutBytes ?? [])]]).toEqual(["", [97, 98]]);
+    fake.assertDone();
+  });
+
   it("throws on an unexpected command, naming expected and actual argv", async () => {
     const fake = new FakeExecutor().expect(["zoneadm", "-z", "web", "boot"]);
     await expect(fake.run({ file: "zoneadm", args: ["-z", "web", "halt"] })).rejects.toThrow(

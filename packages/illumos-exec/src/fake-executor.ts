@@ -84,7 +84,18 @@ export class FakeExecutor implements Executor {
     }
     this.queue.shift();
     const out = typeof next.out === "function" ? await next.out(command, signal) : next.out;
-    return { exitCode: out?.exitCode ?? 0, stdout: out?.stdout ?? "", stderr: out?.stderr ?? "" };
+    const result = {
+      exitCode: out?.exitCode ?? 0,
+      stdout: out?.stdout ?? "",
+      stderr: out?.stderr ?? "",
+    };
+    if (command.encoding !== "buffer") return result;
+    // A binary command gets bytes, as the execa adapter gives them: `stdoutBytes`, or `stdout` encoded.
+    return {
+      ...result,
+      stdout: "",
+      stdoutBytes: out?.stdoutBytes ?? new Uint8Array(Buffer.from(result.stdout, "utf8")),
+    };
   }
 
   /** Throws when a command did not match, or when expected commands were never run. */

@@ -15,6 +15,7 @@ import type {
   ZonecfgInfo,
   ZoneListEntry,
 } from "./types.js";
+import { readZoneConfigs, type ZoneConfigOptions, type ZoneConfigRead } from "./zone-configs.js";
 import { parseZoneadmList } from "./zoneadm-list.js";
 import { parseZonecfgExport } from "./zonecfg-export.js";
 import { isNoSuchZone, parseZonecfgInfo } from "./zonecfg-info.js";
@@ -71,6 +72,18 @@ export class IllumosHost {
   async zoneInfo(name: string): Promise<ZonecfgInfo | undefined> {
     const result = await this.optional(cmd.zonecfgInfo(name), (e) => isNoSuchZone(e, name));
     return result ? parseZonecfgInfo(result.stdout) : undefined;
+  }
+
+  /**
+   * The configuration of every zone in `names` in a constant number of commands (the zone files
+   * in bulk, `zonecfg info` only for a zone whose file is missing or unusable): readZoneConfigs.
+   */
+  zoneConfigs(
+    names: readonly string[],
+    options: Omit<ZoneConfigOptions, "signal"> = {},
+  ): Promise<Map<string, ZoneConfigRead>> {
+    const signal = this.options.signal ? { signal: this.options.signal } : {};
+    return readZoneConfigs(this.exec, names, { ...options, ...signal });
   }
 
   /** `zonecfg -z NAME export`, parsed; undefined when no such zone is configured. */

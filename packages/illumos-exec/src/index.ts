@@ -56,6 +56,7 @@ export { type RunPlanOptions, runPlan } from "./plan-runner.js";
 export { shellJoin, shellQuote } from "./posix-quote.js";
 // The simulator half re-exports through ./sim.js (owned by the simulator work).
 export * from "./sim.js";
+export { readTar, type TarMember } from "./tar-read.js";
 export type {
   Command,
   ExecResult,
@@ -70,6 +71,15 @@ export type {
   ZoneListEntry,
   ZoneState,
 } from "./types.js";
+export {
+  DEFAULT_ZONECFG_CONCURRENCY,
+  DEFAULT_ZONES_DIR,
+  readZoneConfigs,
+  type ZoneConfigOptions,
+  type ZoneConfigRead,
+} from "./zone-configs.js";
+export { parseZoneXml, zoneInfoFromElement } from "./zone-xml.js";
+export { parseXmlElements, type XmlElement } from "./zone-xml-read.js";
 export {
   escapeZonepath,
   formatZoneadmLine,
@@ -97,3 +107,4 @@ export {
   quoteZonecfgValue,
   type ZoneConfigSpec,
 } from "./zonecfg-script.js";
+export { bytesToUnits } from "./zonecfg-units.js";

@@ -7,6 +7,7 @@ import { createFileSimExecutor, saveSimHost } from "./sim-executor.js";
 import { SimHost } from "./sim-host.js";
 import { acquireLock, SimLockTimeoutError } from "./sim-lock.js";
 import { simMain, writeSimBinLinks } from "./sim-main.js";
+import { readTar } from "./tar-read.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "zmgr-sim-exec-"));
 
@@ -156,6 +157,32 @@ describe("simMain (the zmgr-sim entry)", () => {
     ).toMatch(/^-:x:configured:/m);
   });
 
+  it("answers as tar with the zone files as bytes, through pfexec /usr/bin/tar too", async () => {
+    const env = { ZMGR_SIM_STATE: join(tmp(), "s.json") };
+    await simMain("zonecfg", ["-z", "x", "-f", "-"], env, {
+      stdin: "create -b\nset zonepath=/zones/x\n",
+    });
+    const args = ["-cf", "-", "-C", "/etc/zones", "."];
+    for (const r of [
+      await simMain("tar", args, env, { stdin: "" }),
+      await simMain("pfexec", ["/usr/bin/tar", ...args], env, { stdin: "" }),
+    ]) {
+      expect(r.stdout).toBe("");
+      const members = readTar(r.stdoutBytes ?? new Uint8Array());
+      expect(members.get("x.xml")).toMatchObject({ kind: "file" });
+    }
+  });
+
+  it("logs each command it runs to $ZMGR_SIM_LOG, one line each", async () => {
+    const log = join(tmp(), "commands.log");
+    const env = { ZMGR_SIM_STATE: join(tmp(), "s.json"), ZMGR_SIM_LOG: log };
+    await simMain("zoneadm", ["list", "-cp"], env, { stdin: "" });
+    await simMain("pfexec", ["/usr/bin/tar", "-cf", "-", "-C", "/etc/zones", "."], env, {
+      stdin: "",
+    });
+    expect(readFileSync(log, "utf8")).toBe("zoneadm list -cp\ntar -cf - -C /etc/zones .\n");
+  });
+
   it("picks the upstream flavour for a new state with ZMGR_SIM_FLAVOUR=illumos", async () => {
     const env = { ZMGR_SIM_STATE: join(tmp(), "s.json"), ZMGR_SIM_FLAVOUR: "illumos" };
     expect((await simMain("zoneadm", ["list", "-p"], env, { stdin: "" })).stdout).toBe(
@@ -181,6 +208,7 @@ describe("simMain (the zmgr-sim entry)", () => {
       "dladm",
       "pkg",
       "zlogin",
+      "tar",
     ]);
     expect(readlinkSync(join(dir, "zonecfg"))).toBe("/opt/zmgr/bin/zmgr-sim");
     await writeSimBinLinks(dir, "/other");

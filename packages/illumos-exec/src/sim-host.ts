@@ -16,8 +16,10 @@ import {
 } from "./sim-model.js";
 import { pkg } from "./sim-pkg.js";
 import { restoreState } from "./sim-state-json.js";
+import { tar } from "./sim-tar.js";
 import { baseName, nextMac, nextUuid, type SimCtx, SimOut } from "./sim-util.js";
 import { simZlogin, type ZloginTarget, zloginCheck } from "./sim-zlogin.js";
+import { simZoneFiles } from "./sim-zone-files.js";
 import { zoneadm } from "./sim-zoneadm.js";
 import { zonecfg } from "./sim-zonecfg.js";
 import type { Command, ExecResult, ZonecfgNet, ZoneState } from "./types.js";
@@ -70,7 +72,17 @@ const PROGRAMS: Record<string, (ctx: SimCtx, args: string[]) => void> = {
   dladm,
   pkg,
   zlogin: simZlogin,
+  tar,
 };
+
+/** Commands that only read: `tar`, `zoneadm list`, `zonecfg -z Z info|export` (one-shot), `dladm show-*`. */
+function isQuery(prog: string, args: string[]): boolean {
+  if (prog === "tar") return true;
+  if (prog === "zoneadm") return args[0] === "list" || (args[0] === "-z" && args[2] === "list");
+  if (prog === "zonecfg") return args.length === 3 && args[0] === "-z" && args[2] === "info";
+  if (prog === "dladm") return (args[0] ?? "").startsWith("show-");
+  return false;
+}
 
 /** A stateful model of one illumos host answering zoneadm, zonecfg, dladm and `pkg -R`. */
 export class SimHost {
@@ -191,6 +203,23 @@ export class SimHost {
     return this;
   }
 
+  /** The zone configuration directory as `tar` serves it: file name → text. */
+  zoneFiles(): Map<string, string> {
+    return simZoneFiles(this.state);
+  }
+
+  /** Edit a file of the zone configuration directory by hand (`null` removes it). */
+  editZoneFile(name: string, text: string | null): this {
+    this.state.zoneFiles = { ...this.state.zoneFiles, [name]: text };
+    return this;
+  }
+
+  /** Serve the zone configuration files from another directory (an alternate root). */
+  withZonesDir(dir: string): this {
+    this.state.zonesDir = dir;
+    return this;
+  }
+
   /** Fail or delay the nth command matching `f.match`; kept in the state (works across processes). */
   inject(f: FaultSpec): this {
     this.state.faults.push(toFault(f));
@@ -233,8 +262,9 @@ export class SimHost {
       return { result: { ...out }, delayMs: 0 };
     }
     const line = [prog, ...args].join(" ");
-    // Restored if a handler throws (a simulator bug must not leave a half-made change).
-    const snapshot = JSON.stringify(this.state);
+    // Restored if a handler throws (a simulator bug must not leave a half-made change). Queries
+    // change nothing and skip the copy (it costs milliseconds per command at 10,000 zones).
+    const snapshot = isQuery(prog, args) ? undefined : JSON.stringify(this.state);
     const ctx: SimCtx = {
       state: this.state,
       out,
@@ -252,9 +282,14 @@ export class SimHost {
       else handler(ctx, args);
     } catch (e) {
       const faultState = this.state.faults;
-      this.state = { ...(JSON.parse(snapshot) as SimState), faults: faultState };
+      if (snapshot) this.state = { ...(JSON.parse(snapshot) as SimState), faults: faultState };
       out.fail(`${prog}: internal simulator error: ${(e as Error).message}`);
     }
-    return { result: { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr }, delayMs };
+    const result: ExecResult = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
+    if (cmd.encoding === "buffer") {
+      result.stdout = "";
+      result.stdoutBytes = out.bytes ?? new TextEncoder().encode(out.stdout);
+    } else if (out.bytes) result.stdout = new TextDecoder().decode(out.bytes);
+    return { result, delayMs };
   }
 }

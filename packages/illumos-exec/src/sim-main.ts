@@ -1,4 +1,4 @@
-import { mkdir, rm, symlink } from "node:fs/promises";
+import { appendFile, mkdir, rm, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { isZmgrError } from "@zmgr/errors";
 import { createFileSimExecutor } from "./sim-executor.js";
@@ -6,13 +6,15 @@ import { baseName } from "./sim-util.js";
 import type { ExecResult, TerminalIo } from "./types.js";
 
 /** The names `zmgr-sim` answers to. */
-export const SIM_PROGRAMS = ["zoneadm", "zonecfg", "dladm", "pkg", "zlogin"] as const;
+export const SIM_PROGRAMS = ["zoneadm", "zonecfg", "dladm", "pkg", "zlogin", "tar"] as const;
 
 /**
  * Entry of the `zmgr-sim` executable: acts as zoneadm/zonecfg/dladm/pkg by the basename of
  * `argv0` (`pfexec` and `zmgr-sim` shift one argument), on the state file `$ZMGR_SIM_STATE`.
  * `$ZMGR_SIM_FLAVOUR=illumos` picks the upstream flavour for a new state file;
- * `$ZMGR_SIM_LOCK_TIMEOUT_MS` how long to wait for the state lock (default 30 s).
+ * `$ZMGR_SIM_LOCK_TIMEOUT_MS` how long to wait for the state lock (default 30 s). `$ZMGR_SIM_LOG`
+ * names a file that gets one line per command run (its argv joined by spaces), for tests that
+ * count host commands. `tar` answers with bytes (`stdoutBytes`).
  */
 export async function simMain(
   argv0: string,
@@ -25,7 +27,7 @@ export async function simMain(
     return {
       exitCode: 1,
       stdout: "",
-      stderr: `zmgr-sim: cannot act as '${name}': call it as zoneadm, zonecfg, dladm, pkg or zlogin (a symlink, or zmgr-sim <command> …)\n`,
+      stderr: `zmgr-sim: cannot act as '${name}': call it as zoneadm, zonecfg, dladm, pkg, zlogin or tar (a symlink, or zmgr-sim <command> …)\n`,
     };
   }
   const stateFile = env.ZMGR_SIM_STATE;
@@ -40,6 +42,7 @@ export async function simMain(
   const flavour = env.ZMGR_SIM_FLAVOUR === "illumos" ? "illumos" : "omnios";
   const timeoutMs = Number(env.ZMGR_SIM_LOCK_TIMEOUT_MS);
   try {
+    if (env.ZMGR_SIM_LOG) await appendFile(env.ZMGR_SIM_LOG, `${[name, ...rest].join(" ")}\n`);
     return await createFileSimExecutor(stateFile, {
       flavour,
       ...(timeoutMs > 0 ? { timeoutMs } : {}),
@@ -47,6 +50,7 @@ export async function simMain(
       file: name,
       args: rest,
       stdin: io.stdin,
+      ...(name === "tar" ? { encoding: "buffer" as const } : {}),
     });
   } catch (e) {
     const help = isZmgrError(e) ? `\nhelp: ${e.help}` : "";
@@ -93,7 +97,7 @@ export async function simInteractiveMain(
   }
 }
 
-/** Symlinks zoneadm, zonecfg, dladm, pkg and zlogin → `simBinPath` in `dir` (replacing old ones). */
+/** Symlinks zoneadm, zonecfg, dladm, pkg, zlogin and tar → `simBinPath` in `dir` (replacing old ones). */
 export async function writeSimBinLinks(dir: string, simBinPath: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const made: string[] = [];

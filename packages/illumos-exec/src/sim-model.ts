@@ -97,6 +97,13 @@ export interface SimState {
   faults: SimFault[];
   /** Delays that fired, newest last (the sync model records, the executors wait). */
   delays: { argv: string; delayMs: number }[];
+  /** The zone configuration directory `tar` serves (default `/etc/zones`). */
+  zonesDir?: string;
+  /**
+   * Files of that directory changed by hand (`SimHost.editZoneFile`): the text, or null when
+   * removed. A zonecfg commit or delete of the zone drops the edit of its `<zone>.xml`.
+   */
+  zoneFiles?: Record<string, string | null>;
 }
 
 export function stateRank(state: ZoneState): number {

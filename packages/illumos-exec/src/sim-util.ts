@@ -6,6 +6,8 @@ export class SimOut {
   stdout = "";
   stderr = "";
   exitCode = 0;
+  /** Binary stdout (`tar`), instead of `stdout`. */
+  bytes?: Uint8Array;
 
   out(line: string): void {
     this.stdout += `${line}\n`;

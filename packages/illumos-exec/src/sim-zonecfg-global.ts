@@ -131,6 +131,7 @@ export function deleteZone(s: ZonecfgSession, force: boolean) {
   if (s.running()) return s.zerr(`${s.zone}: Zone state is invalid for the requested operation`);
   const zones = s.ctx.state.zones;
   zones.splice(zones.indexOf(z), 1);
+  if (s.ctx.state.zoneFiles) delete s.ctx.state.zoneFiles[`${s.zone}.xml`];
   s.handle = undefined;
   s.dirty = false;
 }

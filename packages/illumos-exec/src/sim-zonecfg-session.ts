@@ -201,6 +201,8 @@ export class ZonecfgSession {
       return true;
     }
     const state = this.ctx.state;
+    // zonecfg rewrites <zone>.xml on commit: a hand edit of it is gone
+    if (state.zoneFiles) delete state.zoneFiles[`${this.zone}.xml`];
     const z = this.existing();
     if (z) Object.assign(z, cloneConfig(this.handle));
     else {

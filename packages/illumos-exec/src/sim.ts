@@ -28,4 +28,6 @@ export type {
 } from "./sim-model.js";
 export { runSimSh, type ShResult } from "./sim-sh.js";
 export { SimStateError } from "./sim-state-json.js";
+export { writeTar } from "./sim-tar.js";
 export type { ZloginTarget } from "./sim-zlogin.js";
+export { SIM_ZONES_DIR, zoneXml } from "./sim-zone-files.js";

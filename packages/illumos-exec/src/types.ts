@@ -3,12 +3,19 @@ export interface Command {
   file: string;
   args: string[];
   stdin?: string;
+  /**
+   * `"buffer"`: stdout is binary (a tar stream) and comes back as bytes in `stdoutBytes`, with
+   * `stdout` empty. Default `"utf8"`. stderr is always text.
+   */
+  encoding?: "utf8" | "buffer";
 }
 
 export interface ExecResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** stdout as bytes, present when the command asked for `encoding: "buffer"`. */
+  stdoutBytes?: Uint8Array;
 }
 
 /** The streams an interactive command talks to: the user's terminal, or a test's streams. */

@@ -12,6 +12,13 @@ export const checks = {
       : `${JSON.stringify(v)} is not an address with a prefix length (like "10.1.0.0/24")`,
   absolutePath: (v: string) =>
     isAbsolutePath(v) ? undefined : `${JSON.stringify(v)} is not an absolute path`,
+  /** A directory on the host (SPEC §5): absolute, no `..` segment. */
+  hostDir: (v: string) =>
+    !isAbsolutePath(v)
+      ? `${JSON.stringify(v)} is not an absolute path`
+      : v.split("/").includes("..")
+        ? `${JSON.stringify(v)} contains ".."`
+        : undefined,
   url: (v: string) => (isHttpUrl(v) ? undefined : `${JSON.stringify(v)} is not an http(s) URL`),
   memory: (v: string) =>
     isMemorySize(v) ? undefined : `${JSON.stringify(v)} is not a size like "512M" or "2G"`,

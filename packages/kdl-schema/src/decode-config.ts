@@ -4,7 +4,12 @@ import { list, scalar } from "./read-fields.js";
 import { fields, type Reader } from "./reader.js";
 import { type Config, DEFAULT_CONFIG } from "./types.js";
 
-export const CONFIG_FIELDS = ["zonepath-prefix", "default-template", "command-prefix"] as const;
+export const CONFIG_FIELDS = [
+  "zonepath-prefix",
+  "default-template",
+  "command-prefix",
+  "zones-dir",
+] as const;
 
 /**
  * config.kdl holds its fields as top-level nodes; a wrapping `config { … }` node is read too.
@@ -29,9 +34,14 @@ export function decodeConfig(r: Reader, doc: Document): Config {
     help: help.name,
   });
   const commandPrefix = list(r, f, "command-prefix", path, checks.nonEmpty);
+  const zonesDir = scalar(r, f, "zones-dir", "string", path, {
+    check: checks.hostDir,
+    help: 'write the absolute directory of the zone configuration files, e.g. `zones-dir "/etc/zones"`',
+  });
   return {
     zonepathPrefix: prefix ?? DEFAULT_CONFIG.zonepathPrefix,
     defaultTemplate: template ?? DEFAULT_CONFIG.defaultTemplate,
     commandPrefix,
+    zonesDir: zonesDir ?? DEFAULT_CONFIG.zonesDir,
   };
 }

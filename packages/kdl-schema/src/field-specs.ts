@@ -1,5 +1,12 @@
 import type { Spec } from "./kdl-text.js";
-import type { Config, Pool, Publisher, TemplateNet, ZoneNet } from "./types.js";
+import {
+  type Config,
+  DEFAULT_CONFIG,
+  type Pool,
+  type Publisher,
+  type TemplateNet,
+  type ZoneNet,
+} from "./types.js";
 
 /**
  * Which nodes carry a field of a document, and how the field is written canonically.
@@ -53,6 +60,12 @@ export const CONFIG_DESCS: FieldDesc<Config>[] = [
     "command-prefix",
     (c) => c.commandPrefix,
     (c) => many("command-prefix", c.commandPrefix),
+  ),
+  // written only when it is not the default, like command-prefix when empty
+  field(
+    "zones-dir",
+    (c) => c.zonesDir,
+    (c) => (c.zonesDir === DEFAULT_CONFIG.zonesDir ? [] : one("zones-dir", c.zonesDir)),
   ),
 ];
 export const POOL_DESCS: FieldDesc<Pool>[] = [

@@ -172,6 +172,19 @@ describe("parseDocument", () => {
     });
   });
 
+  it("reads zones-dir, and refuses one that is relative or climbs with ..", () => {
+    const ok = parseDocument("config", 'zones-dir "/a/etc/zones"\n', "config.kdl");
+    expect(ok.value).toEqual({ ...DEFAULT_CONFIG, zonesDir: "/a/etc/zones" });
+    for (const bad of ['"etc/zones"', '"/a/../etc/zones"']) {
+      const p = parseDocument("config", `zones-dir ${bad}\n`, "config.kdl");
+      expect(p.diagnostics.map((d) => [d.code, d.severity])).toContainEqual([
+        expect.stringMatching(/^zmgr::/),
+        "error",
+      ]);
+      expect(p.diagnostics[0]?.help).toMatch(/zones-dir "\/etc\/zones"/);
+    }
+  });
+
   it("reads fs, attr and install-args resources", () => {
     const p = parseDocument(
       "template",

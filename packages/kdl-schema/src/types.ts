@@ -9,12 +9,15 @@ export interface Config {
   zonepathPrefix: string;
   defaultTemplate: string;
   commandPrefix: string[];
+  /** Where the host keeps its zone configuration files (`<zone>.xml`); `/etc/zones`. */
+  zonesDir: string;
 }
 
 export const DEFAULT_CONFIG: Config = Object.freeze({
   zonepathPrefix: "/zones",
   defaultTemplate: "oi",
   commandPrefix: Object.freeze([]) as unknown as string[],
+  zonesDir: "/etc/zones",
 }) as Config;
 
 export interface TemplateNet {

@@ -201,7 +201,12 @@ pool "public" {
     // would no longer parse, so the edit is not used.
     const p = parseDocument("config", '0xzonepath-prefix "zones"\n', "config.kdl");
     expect(p.value).toBeDefined();
-    const value = { zonepathPrefix: "/srv/zones", defaultTemplate: "oi", commandPrefix: [] };
+    const value = {
+      zonepathPrefix: "/srv/zones",
+      defaultTemplate: "oi",
+      commandPrefix: [],
+      zonesDir: "/etc/zones",
+    };
     const out = updateDocument(p, value);
     expect(parseDocument("config", out.text, "config.kdl").value).toEqual(value);
   });

@@ -41,6 +41,10 @@ export const config: fc.Arbitrary<Config> = fc.record({
   zonepathPrefix: path,
   defaultTemplate: entityName,
   commandPrefix: fc.array(nonEmpty, { maxLength: 3 }),
+  zonesDir: fc.oneof(
+    fc.constant("/etc/zones"),
+    path.filter((p) => !p.split("/").includes("..")),
+  ),
 });
 
 export const template: fc.Arbitrary<Template> = fc

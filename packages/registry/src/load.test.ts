@@ -18,6 +18,7 @@ describe("loading a snapshot", () => {
       zonepathPrefix: "/zones",
       defaultTemplate: "oi",
       commandPrefix: ["pfexec"],
+      zonesDir: "/etc/zones",
     });
     expect([...snap.templates.keys()]).toEqual(["oi", "router"]);
     expect([...snap.pools.keys()]).toEqual(["internal", "public", "public-v6"]);

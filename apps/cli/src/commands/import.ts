@@ -10,12 +10,14 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option("--all", "import every zone that is not registered yet")
     .action(async (names: string[], flags: { all?: boolean }, cmd: Command) => {
       const inv = invocation(ctx, cmd);
-      const { openSession } = await import("../session.js");
+      const { openSession, verboseNote } = await import("../session.js");
+      const { describeZoneConfigRead } = await import("../zone-configs.js");
       const { importHost, renderImportReport } = await import("@zmgr/importer");
       const { createProgress } = await import("../progress.js");
       const { colorEnabled } = await import("../output.js");
       const s = await openSession(inv);
       const progress = createProgress(s.out);
+      const note = verboseNote(s);
       const controller = new AbortController();
       const unsubscribe = ctx.deps.onInterrupt?.(() => controller.abort());
       let report: Awaited<ReturnType<typeof importHost>>;
@@ -29,6 +31,12 @@ export function registerImport(program: Command, ctx: CliContext): void {
           lockTimeoutMs: s.lockTimeoutMs,
           today: ctx.deps.now().toISOString().slice(0, 10),
           onEvent: (e) => progress.onEvent(e),
+          ...(note
+            ? {
+                onZoneConfig: (zone, read) =>
+                  note(describeZoneConfigRead(zone, read, s.snapshot.config.zonesDir)),
+              }
+            : {}),
           signal: controller.signal,
         });
       } finally {

@@ -7,16 +7,19 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .command("status")
     .description("drift between registry and host (exit 3 when there is any)")
     .action(async (_flags: object, cmd: Command) => {
-      const { openSession } = await import("../session.js");
+      const { openSession, verboseNote } = await import("../session.js");
       const { computeDrift } = await import("../status-check.js");
+      const { hostZoneConfigs } = await import("../zone-configs.js");
       const s = await openSession(invocation(ctx, cmd));
       const [zones, vnics] = await Promise.all([s.host.listZones(), s.host.showVnics()]);
-      const infos = new Map<string, NonNullable<Awaited<ReturnType<typeof s.host.zoneInfo>>>>();
-      for (const z of zones) {
-        if (z.name === "global") continue;
-        const info = await s.host.zoneInfo(z.name);
-        if (info) infos.set(z.name, info);
-      }
+      // every zone's configuration in a constant number of commands (SPEC §1 zones-dir)
+      const names = zones.map((z) => z.name).filter((n) => n !== "global");
+      const infos = await hostZoneConfigs(
+        s.host,
+        names,
+        s.snapshot.config.zonesDir,
+        verboseNote(s),
+      );
       const drift = computeDrift(
         s.snapshot,
         { zones, vnics, infos },

@@ -9,7 +9,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     .option("--no-host", "check the registry files only")
     .action(async (flags: { host: boolean }, cmd: Command) => {
       const inv = invocation(ctx, cmd);
-      const { openSession, collectHostFacts } = await import("../session.js");
+      const { openSession, collectHostFacts, verboseNote } = await import("../session.js");
       const { validateSnapshot, withLocations, renderHuman, renderJson } = await import(
         "@zmgr/validate"
       );
@@ -20,7 +20,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
       let hostNote: string | undefined;
       if (flags.host) {
         try {
-          host = await collectHostFacts(s.host, s.snapshot);
+          host = await collectHostFacts(s.host, s.snapshot, verboseNote(s));
         } catch (err) {
           hostNote = `host checks skipped: ${(err as Error).message.split("\n")[0]}`;
         }

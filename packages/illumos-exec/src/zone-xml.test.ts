@@ -13,11 +13,13 @@ const attr = (name: string, value: string): ZonecfgResource => ({
 });
 const rctl = (name: string, limit: string, action: string): ZonecfgResource => ({
   type: "rctl",
-  props: { name, value: `(priv=privileged,limit=${limit},action=${action})` },
+  props: { name },
+  lists: { value: [`(priv=privileged,limit=${limit},action=${action})`] },
 });
 const dev = (match: string, pairs: [string, string][]): ZonecfgResource => ({
   type: "device",
-  props: { match, property: pairs.map(([n, v]) => `(name=${n},value="${v}")`).join("\n") },
+  props: { match },
+  lists: { property: pairs.map(([n, v]) => `(name=${n},value="${v}")`) },
 });
 
 describe("parseZoneXml over real SmartOS zone files", () => {
@@ -56,13 +58,22 @@ describe("parseZoneXml over real SmartOS zone files", () => {
       ipType: "exclusive",
       props: {
         limitpriv: "default,dtrace_proc,dtrace_user", // line 6
-        "cpu-shares": "2", // lines 7-9
-        "zfs-io-priority": "2", // lines 10-12
-        "max-lwps": "2000", // lines 13-15
+        // aliased rctls (cpu-shares, max-lwps, …) are not props: info prints them as rctl blocks too, and the typed value keeps the block alone
       },
-      // line 37: only the attributes present; the net-attr children (38-41) are not info properties
+      // line 37: only the attributes present; the net-attr children (38-41) are its properties
       nets: [
-        { physical: "net0", macAddr: "01:02:03:04:05:06", vlanId: "1024", globalNic: "internal" },
+        {
+          physical: "net0",
+          macAddr: "01:02:03:04:05:06",
+          vlanId: "1024",
+          globalNic: "internal",
+          properties: {
+            gateway: "10.0.0.1", // line 38
+            ip: "10.0.0.2", // line 39
+            netmask: "255.255.224.0", // line 40
+            primary: "true", // line 41
+          },
+        },
       ],
       resources: [
         { type: "capped-cpu", props: { ncpus: "0.50" } }, // lines 29-31: cpu-cap 50
@@ -99,9 +110,7 @@ describe("parseZoneXml over real SmartOS zone files", () => {
       props: {
         limitpriv: "default,-file_link_any,-net_access", // line 6
         "fs-allowed": "ufs,pcfs", // line 6
-        "cpu-shares": "100", // lines 10-12
-        "zfs-io-priority": "100", // lines 13-15
-        "max-lwps": "2000", // lines 16-18
+        // aliased rctls (cpu-shares, max-lwps, …) are not props: info prints them as rctl blocks too, and the typed value keeps the block alone
       },
       nets: [
         // line 48
@@ -110,9 +119,32 @@ describe("parseZoneXml over real SmartOS zone files", () => {
           physical: "net0",
           macAddr: "01:02:03:04:05:06",
           globalNic: "admin",
+          properties: { ip: "10.10.10.10", netmask: "255.255.255.0" }, // lines 49-50
         },
-        // line 52
-        { physical: "net1", macAddr: "00:00:5e:00:01:01", vlanId: "1337", globalNic: "admin" },
+        // line 52, its net-attr children lines 53-67
+        {
+          physical: "net1",
+          macAddr: "00:00:5e:00:01:01",
+          vlanId: "1337",
+          globalNic: "admin",
+          properties: {
+            gateway: "10.10.10.1", // line 53
+            allowed_ips: "10.10.10.11,10.10.10.12", // line 54
+            ip: "10.10.10.11", // line 55
+            netmask: "255.255.255.0", // line 56
+            network_uuid: "298ec546-4b2c-41b4-ba58-6034b1fa8e02", // line 57
+            dhcp_server: "true", // line 58
+            allow_dhcp_spoofing: "true", // line 59
+            blocked_outgoing_ports: "25,587", // line 60
+            allow_ip_spoofing: "true", // line 61
+            allow_mac_spoofing: "true", // line 62
+            allow_restricted_traffic: "true", // line 63
+            allow_unfiltered_promisc: "true", // line 64
+            vrrp_vrid: "1", // line 65
+            vrrp_primary_ip: "10.10.10.10", // line 66
+            primary: "true", // line 67
+          },
+        },
       ],
       resources: [
         // lines 40-43
@@ -123,8 +155,8 @@ describe("parseZoneXml over real SmartOS zone files", () => {
             special: "/var/tmp",
             raw: "/dev/var/tmp",
             type: "lofs",
-            options: "[ro,nodevices]",
           },
+          lists: { options: ["ro", "nodevices"] },
         },
         { type: "capped-cpu", props: { ncpus: "8.00" } }, // lines 34-36: cpu-cap 800
         { type: "capped-memory", props: { physical: "256M", locked: "256M", swap: "256M" } }, // lines 19-27
@@ -170,15 +202,25 @@ describe("parseZoneXml over real SmartOS zone files", () => {
       ipType: "exclusive",
       props: {
         limitpriv: "default,-file_link_any,-net_access,-proc_fork,-proc_info,-proc_session", // line 6
-        "cpu-shares": "100", // lines 9-11
-        "max-lwps": "2000", // lines 12-14
-        "max-msg-ids": "4096", // lines 15-17
-        "max-sem-ids": "4096", // lines 18-20
-        "max-shm-ids": "4096", // lines 21-23
-        "max-shm-memory": "2.2G", // lines 24-26: 2415919104 = 2304M, printed %2.1f → 2.2G
-        "zfs-io-priority": "100", // lines 27-29
+        // aliased rctls (cpu-shares, max-lwps, …) are not props: info prints them as rctl blocks too, and the typed value keeps the block alone
       },
-      nets: [{ physical: "net0", macAddr: "b2:f6:32:07:6c:3b", globalNic: "admin" }], // line 51
+      // line 51, its net-attr children lines 52-58
+      nets: [
+        {
+          physical: "net0",
+          macAddr: "b2:f6:32:07:6c:3b",
+          globalNic: "admin",
+          properties: {
+            gateway: "10.88.88.2",
+            gateways: "10.88.88.2",
+            netmask: "255.255.255.0",
+            ip: "10.88.88.221",
+            ips: "10.88.88.221/24",
+            model: "virtio",
+            primary: "true",
+          },
+        },
+      ],
       resources: [
         // lines 43-50
         dev("/dev/zvol/rdsk/zones/aaac8650-4b58-6633-9054-a2c22e7beb36/disk1", [

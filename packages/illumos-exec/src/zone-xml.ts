@@ -1,6 +1,6 @@
 import type { ZonecfgInfo, ZonecfgResource } from "./types.js";
 import { parseXmlElements, type XmlElement } from "./zone-xml-read.js";
-import { assembleZonecfgInfo, ZONECFG_INFO_ORDER } from "./zonecfg-info.js";
+import { assembleZonecfgInfo, ZONECFG_INFO_ORDER } from "./zonecfg-assemble.js";
 import { bytesToUnits, parseByteCount } from "./zonecfg-units.js";
 
 /**
@@ -15,10 +15,10 @@ import { bytesToUnits, parseByteCount } from "./zonecfg-units.js";
  * | `<zone ip-type>`                                 | ipType; absent → `shared` (libzonecfg's default)     |
  * | `<zone bootargs pool limitpriv scheduling-class hostid fs-allowed>` | `props` under the same names    |
  * | `<network address allowed-address physical defrouter global-nic mac-addr vlan-id>` | one `nets` entry, only the attributes present |
- * | `<network><net-attr>`                            | dropped (ZonecfgNet has no `property`)               |
- * | `<filesystem directory special raw type><fsoption name>` | `fs` {dir, special, raw, type, options: `[a,b]`, an option with `=` in `"…"`} |
+ * | `<network><net-attr name value>`                 | the net's `properties` {name: value} (lx `ips`, …)  |
+ * | `<filesystem directory special raw type><fsoption name>` | `fs` {dir, special, raw, type}, `lists.options` [a, b] |
  * | `<inherited-pkg-dir directory>`                  | `inherit-pkg-dir` {dir}                              |
- * | `<device match><net-attr name value>`            | `device` {match, property: `(name=N,value="V")` lines joined by `\n`} |
+ * | `<device match><net-attr name value>`            | `device` {match}, `lists.property` [`(name=N,value="V")`, …] |
  * | `<pset ncpu_min ncpu_max>` + `<tmp_pool importance>` | `dedicated-cpu` {ncpus: `min` or `min-max`, importance} |
  * | `<rctl name="zone.cpu-cap">` (one privileged value) | also `capped-cpu` {ncpus: limit / 100, two decimals} |
  * | `<mcap physcap>` or `<rctl name="zone.max-physical-memory">` | `capped-memory` {physical}, bytes printed as info does (`bytesToUnits`: 268435456 → `256M`) |
@@ -26,8 +26,8 @@ import { bytesToUnits, parseByteCount } from "./zonecfg-units.js";
  * | `<attr name type value>`                         | `attr` {name, type, value}                           |
  * | `<dataset name>`                                 | `dataset` {name}                                     |
  * | `<admin user auths>`                             | `admin` {user, auths}                                |
- * | `<rctl name><rctl-value priv limit action>`      | `rctl` {name, value: `(priv=P,limit=L,action=A)` lines joined by `\n`} (every rctl, aliased ones too) |
- * | `<rctl>` of an alias, one value, `privileged`, the alias's action | also `props[alias]` = limit (`max-shm-memory` in units) |
+ * | `<rctl name><rctl-value priv limit action>`      | `rctl` {name}, `lists.value` [`(priv=P,limit=L,action=A)`, …] (every rctl, aliased ones too) |
+ * | `<rctl>` of an alias (`zone.max-lwps`, …)        | no `props[alias]`: the typed value keeps the rctl block alone (`assembleZonecfgInfo`) |
  * | `<security-flags default lower upper>`           | `security-flags` {default, lower, upper}             |
  * | anything else (`package`, `patch`, `dev-perm`, `deleted-device`, comments, SmartOS `<zone debugid uuid>`) | ignored, as info shows none of it |
  *
@@ -44,17 +44,6 @@ const NET_ATTRS = [
   "vlan-id",
 ];
 
-/** Aliased rctls printed at the top of info (`[max-lwps: 2000]`), with the action they need. */
-const ALIASES: Record<string, { prop: string; action: string; bytes?: boolean }> = {
-  "zone.max-lwps": { prop: "max-lwps", action: "deny" },
-  "zone.max-processes": { prop: "max-processes", action: "deny" },
-  "zone.max-shm-memory": { prop: "max-shm-memory", action: "deny", bytes: true },
-  "zone.max-shm-ids": { prop: "max-shm-ids", action: "deny" },
-  "zone.max-msg-ids": { prop: "max-msg-ids", action: "deny" },
-  "zone.max-sem-ids": { prop: "max-sem-ids", action: "deny" },
-  "zone.cpu-shares": { prop: "cpu-shares", action: "none" },
-  "zone.zfs-io-priority": { prop: "zfs-io-priority", action: "none" },
-};
 const MEMORY_RCTLS: Record<string, string> = {
   "zone.max-physical-memory": "physical",
   "zone.max-swap": "swap",
@@ -72,9 +61,16 @@ function pick(el: XmlElement, names: Record<string, string> | string[]): Record<
   return out;
 }
 
-/** A list property as info prints it: one line per value, joined by the info parser. */
-function listProp(key: string, values: string[]): Record<string, string> {
-  return values.length > 0 ? { [key]: values.join("\n") } : {};
+/** A list property as the info parser gives it: one item per value; none → no list. */
+function listOf(key: string, values: string[]): Pick<ZonecfgResource, "lists"> {
+  return values.length > 0 ? { lists: { [key]: values } } : {};
+}
+
+/** `<net-attr name value>` children as info's `property` items: `(name=N,value="V")`. */
+function netAttrs(el: XmlElement): string[] {
+  return el.children
+    .filter((c) => c.name === "net-attr")
+    .map((c) => `(name=${c.attrs.name ?? ""},value="${c.attrs.value ?? ""}")`);
 }
 
 /** The one privileged value of an rctl, as the alias/capped-* lines need it. */
@@ -110,25 +106,22 @@ export function zoneInfoFromElement(zone: XmlElement): ZonecfgInfo {
     const attrs = el.children;
     switch (el.name) {
       case "network":
-        out.push({ type: "net", props: pick(el, NET_ATTRS) });
+        out.push({ type: "net", props: pick(el, NET_ATTRS), ...listOf("property", netAttrs(el)) });
         break;
       case "filesystem": {
         const opts = attrs.filter((c) => c.name === "fsoption").map((c) => c.attrs.name ?? "");
-        const shown = opts.map((o) => (o.includes("=") ? `"${o}"` : o));
         const props = pick(el, { directory: "dir", special: "special", raw: "raw", type: "type" });
-        out.push({ type: "fs", props: { ...props, options: `[${shown.join(",")}]` } });
+        out.push({ type: "fs", props, ...listOf("options", opts) });
         break;
       }
       case "inherited-pkg-dir":
         out.push({ type: "inherit-pkg-dir", props: pick(el, { directory: "dir" }) });
         break;
       case "device": {
-        const props = attrs
-          .filter((c) => c.name === "net-attr")
-          .map((c) => `(name=${c.attrs.name ?? ""},value="${c.attrs.value ?? ""}")`);
         out.push({
           type: "device",
-          props: { ...pick(el, ["match"]), ...listProp("property", props) },
+          props: pick(el, ["match"]),
+          ...listOf("property", netAttrs(el)),
         });
         break;
       }
@@ -158,12 +151,8 @@ export function zoneInfoFromElement(zone: XmlElement): ZonecfgInfo {
         const values = attrs
           .filter((c) => c.name === "rctl-value")
           .map((c) => `(priv=${c.attrs.priv},limit=${c.attrs.limit},action=${c.attrs.action})`);
-        out.push({ type: "rctl", props: { ...pick(el, ["name"]), ...listProp("value", values) } });
+        out.push({ type: "rctl", props: pick(el, ["name"]), ...listOf("value", values) });
         const sole = soleValue(el);
-        const alias = ALIASES[name];
-        if (sole && alias && sole.action === alias.action) {
-          top[alias.prop] = alias.bytes ? (units(sole.limit) ?? "") : sole.limit;
-        }
         const mem = MEMORY_RCTLS[name];
         if (sole && mem) memory[mem] = units(sole.limit) ?? "";
         if (sole && name === "zone.cpu-cap") capped = (Number(sole.limit) / 100).toFixed(2);

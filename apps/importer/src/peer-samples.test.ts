@@ -30,6 +30,13 @@ function fake(list: string, infos: Record<string, string>, vnics = ""): FakeExec
   const exec = new FakeExecutor()
     .expect(["zoneadm", "list", "-cp"], { stdout: list })
     .expect(["dladm", "show-vnic", "-p", "-o", "link,over,macaddress,vid"], { stdout: vnics });
+  if (Object.keys(infos).length > 0) {
+    // no zone files here: the importer falls back to `zonecfg info` (the captured text under test)
+    exec.expect(["/usr/bin/tar", "-cf", "-", "-C", "/etc/zones", "."], {
+      exitCode: 2,
+      stderr: "tar: /etc/zones: No such file or directory\n",
+    });
+  }
   for (const [zone, info] of Object.entries(infos))
     exec.expect(["zonecfg", "-z", zone, "info"], { stdout: info });
   return exec;

@@ -24,7 +24,7 @@ describe("crash safety: kill -9 of destroy at random moments", () => {
     );
     const victims = Array.from({ length: KILLS }, (_, i) => `d${i}`);
     const created = await Promise.all(
-      ["keep", ...victims].map((n) => w.zmgr("create", n, "-t", "boot", "--lock-timeout", "600")),
+      ["keep", ...victims].map((n) => w.zmgr("create", n, "-t", "boot")),
     );
     for (const r of created) expect(r.code, r.stderr).toBe(0);
     const made = victims;
@@ -47,16 +47,7 @@ describe("crash safety: kill -9 of destroy at random moments", () => {
             afterCommands: Math.floor(random() * commands),
             thenMs: random() * JITTER_MS,
           };
-          const { killed, exit } = await killAt(
-            w,
-            n,
-            point,
-            "destroy",
-            n,
-            "--yes",
-            "--lock-timeout",
-            "600",
-          );
+          const { killed, exit } = await killAt(w, n, point, "destroy", n, "--yes");
           // Killed, or finished first: anything else (a missing build, a crash) fails here.
           if (!killed)
             expect(exit.code, `destroy ${n} was not killed and failed:\n${exit.stderr}`).toBe(0);
@@ -75,7 +66,7 @@ describe("crash safety: kill -9 of destroy at random moments", () => {
     );
     expect(left.length).toBeGreaterThan(0); // not vacuous
     for (const n of left) {
-      const r = await w.zmgr("destroy", n, "--yes", "--lock-timeout", "600");
+      const r = await w.zmgr("destroy", n, "--yes");
       expect(r.code, `${n}: ${r.stdout}${r.stderr}`).toBe(0);
     }
 

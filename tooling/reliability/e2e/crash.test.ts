@@ -22,9 +22,7 @@ describe("crash safety: kill -9 of create at random moments", () => {
     // How many host commands a create runs: each kill picks one of them (or the very start) and
     // lands once that command has started, whatever the machine's load.
     const base = await Promise.all(
-      Array.from({ length: PARALLEL }, (_, j) =>
-        runCounted(w, `base${j}`, "create", `base${j}`, "--lock-timeout", "600"),
-      ),
+      Array.from({ length: PARALLEL }, (_, j) => runCounted(w, `base${j}`, "create", `base${j}`)),
     );
     for (const b of base) expect(b.exit.code, b.exit.stderr).toBe(0);
     const commands = Math.max(...base.map((b) => b.commands));
@@ -39,15 +37,7 @@ describe("crash safety: kill -9 of create at random moments", () => {
             afterCommands: Math.floor(random() * (commands + 1)),
             thenMs: random() * JITTER_MS,
           };
-          const { killed, exit } = await killAt(
-            w,
-            `k${k}`,
-            point,
-            "create",
-            `k${k}`,
-            "--lock-timeout",
-            "600",
-          );
+          const { killed, exit } = await killAt(w, `k${k}`, point, "create", `k${k}`);
           // Killed, or finished first: anything else (a missing build, a crash) fails here.
           if (!killed)
             expect(exit.code, `create k${k} was not killed and failed:\n${exit.stderr}`).toBe(0);
@@ -71,7 +61,7 @@ describe("crash safety: kill -9 of create at random moments", () => {
     for (const name of await readdir(w.registry))
       if (/^\.zmgr\.lock\.[0-9a-f]{24}\.tmp$/.test(name))
         await utimes(join(w.registry, name), old, old);
-    const after = await w.zmgr("create", "after", "--lock-timeout", "600");
+    const after = await w.zmgr("create", "after");
     expect(after.code, after.stderr).toBe(0);
     let files = await w.files();
     expect(strayFiles(files), `seed ${seed}`).toEqual([]);
@@ -99,9 +89,7 @@ describe("crash safety: kill -9 of create at random moments", () => {
 
     for (let i = 0; i < reserved.length; i += PARALLEL) {
       const results = await Promise.all(
-        reserved
-          .slice(i, i + PARALLEL)
-          .map((z) => w.zmgr("destroy", z.name, "--yes", "--lock-timeout", "600")),
+        reserved.slice(i, i + PARALLEL).map((z) => w.zmgr("destroy", z.name, "--yes")),
       );
       for (const r of results) expect(r.code, r.stdout + r.stderr).toBe(0);
     }

@@ -12,7 +12,8 @@ export function npm(
     npm_config_globalconfig: ctx.npmGlobalrc,
     npm_config_cache: ctx.npmCache,
   });
-  return runOk("npm", args, { cwd, env, timeoutMs: 150_000 });
+  // a hang guard only: an install of every tarball took over 150 s on a loaded 2-core machine
+  return runOk("npm", args, { cwd, env, timeoutMs: 600_000 });
 }
 
 export function tarballOf(ctx: PackagingContext, name: string): string {

@@ -24,7 +24,12 @@ export function run(
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
+        // a hang guard that fired says so (an empty "exited 1" read like a failed install)
+        const killed = error?.killed
+          ? `[test] killed after ${(options.timeoutMs ?? 120_000) / 1000} s (hang guard)
+`
+          : "";
+        resolve({ code, stdout, stderr: killed + stderr });
       },
     );
   });

@@ -26,8 +26,7 @@ export function run(
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         // a hang guard that fired says so (an empty "exited 1" read like a failed install)
         const killed = error?.killed
-          ? `[test] killed after ${(options.timeoutMs ?? 120_000) / 1000} s (hang guard)
-`
+          ? `[test] killed after ${(options.timeoutMs ?? 120_000) / 1000} s (hang guard)\n`
           : "";
         resolve({ code, stdout, stderr: killed + stderr });
       },

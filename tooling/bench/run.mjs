@@ -13,6 +13,8 @@ import { benchStatusScale } from "./status-scale.mjs";
 const here = fileURLToPath(new URL(".", import.meta.url));
 const zmgrBin = join(here, "../../apps/cli/dist/zmgr.js");
 const quick = process.argv.includes("--quick");
+/** `--lock-only`: only the lock hold benchmark (section 5). */
+const lockOnly = process.argv.includes("--lock-only");
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -52,7 +54,7 @@ function record(name, ms, extra = {}) {
 }
 
 // 1. Startup: `zmgr --version` against a bare `node -e ''`.
-{
+if (!lockOnly) {
   const runs = quick ? 5 : 21;
   const bare = timeSpawn(["-e", ""], runs);
   const version = timeSpawn([zmgrBin, "--version"], runs);
@@ -68,7 +70,7 @@ function record(name, ms, extra = {}) {
 const work = mkdtempSync(join(tmpdir(), "zmgr-bench-"));
 try {
   // 2. Load + validate 10,000 zones, in-process through the built packages.
-  {
+  if (!lockOnly) {
     const { Registry } = await import("@zmgr/registry");
     const { validateSnapshot } = await import("@zmgr/validate");
     const root = join(work, "r10k");
@@ -87,7 +89,7 @@ try {
   }
 
   // 3. create --dry-run with 60,000 zones in a /16, against merely reading those files.
-  {
+  if (!lockOnly) {
     const root = join(work, "r60k");
     makeRegistry(root, 60_000);
     const readAll = join(here, "read-all.mjs");
@@ -107,7 +109,7 @@ try {
   }
 
   // 4. Allocation in large pools (@zmgr/ipam, built).
-  {
+  if (!lockOnly) {
     const { IpPool } = await import("@zmgr/ipam");
     const v4 = IpPool.from({
       name: "b",
@@ -161,7 +163,7 @@ try {
     record(`create lock hold, ${label} zones (p99 of ${runs})`, percentile(held, 0.99));
   }
   // 6. `status` at 1,000 and 10,000 zones, every host command slowed to 20 ms (issue 18).
-  await benchStatusScale(record, quick ? { counts: [1_000] } : {});
+  if (!lockOnly) await benchStatusScale(record, quick ? { counts: [1_000] } : {});
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -174,5 +176,5 @@ for (const r of results) {
   );
 }
 const json = { date: new Date().toISOString(), node: process.version, results };
-writeFileSync(join(here, "latest.json"), `${JSON.stringify(json, null, 2)}\n`);
+if (!lockOnly) writeFileSync(join(here, "latest.json"), `${JSON.stringify(json, null, 2)}\n`);
 console.log(JSON.stringify(json));

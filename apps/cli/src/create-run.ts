@@ -6,7 +6,7 @@ import { reportFailed, reportUnrecorded } from "./create-outcome.js";
 import { buildCreatePlan, recordCreated } from "./create-plan.js";
 import { type CreateRequest, checkRequest, proposeZone } from "./create-proposal.js";
 import { renderDryRun, renderNets } from "./create-render.js";
-import { onHeld, reserveUnderLock } from "./create-reserve.js";
+import { reserveUnderLock } from "./create-reserve.js";
 import type { Invocation } from "./kit.js";
 import { createProgress, planResultJson } from "./progress.js";
 import { collectHostFacts, openSession, verboseNote } from "./session.js";
@@ -46,7 +46,7 @@ export async function runCreate(inv: Invocation, name: string, flags: CreateFlag
     return;
   }
   printDocument("zone", early.zone);
-  const proposal = await reserveUnderLock(s, req, facts, onHeld(inv));
+  const proposal = await reserveUnderLock(s, req, facts);
   const controller = new AbortController();
   const unsubscribe = deps.onInterrupt?.(() => {
     s.out.note(

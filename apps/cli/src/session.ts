@@ -9,7 +9,6 @@ import { Registry, resolveRegistryRoot, type Snapshot } from "@zmgr/registry";
 import type { ExecutorRequest } from "./deps.js";
 import type { Invocation } from "./kit.js";
 import { verboseExecutor } from "./verbose-executor.js";
-import { hostZoneConfigs } from "./zone-configs.js";
 
 export { collectHostFacts } from "./host-facts.js";
 

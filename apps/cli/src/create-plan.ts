@@ -19,20 +19,8 @@ export interface CreatePlanDeps {
 export function buildCreatePlan(p: CreateProposal, deps: CreatePlanDeps): Plan {
   const name = p.zone.name;
   const steps: PlanStep[] = [];
-  for (const v of p.vnics) {
-    steps.push({
-      id: `vnic:${v.name}`,
-      title: `create VNIC ${v.name} over ${v.over}`,
-      commands: [{ file: "dladm", args: ["create-vnic", "-l", v.over, v.name] }],
-      run: (ctx) => new IllumosHost(ctx.exec).createVnic(v.name, v.over),
-    });
-  }
-  steps.push({
-    id: "zonecfg",
-    title: `configure zone ${name}`,
-    commands: [{ file: "zonecfg", args: ["-z", name, "-f", "<script>"], stdin: p.script }],
-    run: (ctx) => new IllumosHost(ctx.exec).applyZonecfg(name, p.script),
-  });
+  for (const v of p.vnics) steps.push(createVnicStep(v));
+  steps.push(zonecfgStep(name, `configure zone ${name}`, p.script));
   const pub = p.install.publisher;
   const clone = p.clone;
   if (clone) {
@@ -87,6 +75,26 @@ export function buildCreatePlan(p: CreateProposal, deps: CreatePlanDeps): Plan {
     ];
   }
   return plan;
+}
+
+/** `dladm create-vnic -l <over> <name>`: one step of create and of `net add`. */
+export function createVnicStep(v: { name: string; over: string }): PlanStep {
+  return {
+    id: `vnic:${v.name}`,
+    title: `create VNIC ${v.name} over ${v.over}`,
+    commands: [{ file: "dladm", args: ["create-vnic", "-l", v.over, v.name] }],
+    run: (ctx) => new IllumosHost(ctx.exec).createVnic(v.name, v.over),
+  };
+}
+
+/** `zonecfg -z <zone> -f <script>`: one step of create and of `net add`. */
+export function zonecfgStep(zone: string, title: string, script: string): PlanStep {
+  return {
+    id: "zonecfg",
+    title,
+    commands: [{ file: "zonecfg", args: ["-z", zone, "-f", "<script>"], stdin: script }],
+    run: (ctx) => new IllumosHost(ctx.exec).applyZonecfg(zone, script),
+  };
 }
 
 export function installArgs(p: CreateProposal): string[] {

@@ -1,5 +1,6 @@
 import { buildRemoveNetScript, IllumosHost, type Plan, type PlanStep } from "@zmgr/illumos-exec";
 import type { Registry } from "@zmgr/registry";
+import { createVnicStep, zonecfgStep } from "./create-plan.js";
 import type { NetAddProposal } from "./net-add-proposal.js";
 import { editZoneNets, liveResources } from "./net-plan-common.js";
 
@@ -16,21 +17,8 @@ export interface NetAddPlanDeps {
 export function buildNetAddPlan(p: NetAddProposal, deps: NetAddPlanDeps): Plan {
   const { zone } = p;
   const steps: PlanStep[] = [];
-  if (p.vnic) {
-    const v = p.vnic;
-    steps.push({
-      id: `vnic:${v.name}`,
-      title: `create VNIC ${v.name} over ${v.over}`,
-      commands: [{ file: "dladm", args: ["create-vnic", "-l", v.over, v.name] }],
-      run: (ctx) => new IllumosHost(ctx.exec).createVnic(v.name, v.over),
-    });
-  }
-  steps.push({
-    id: "zonecfg",
-    title: `add net ${p.net.name} to the configuration of ${zone}`,
-    commands: [{ file: "zonecfg", args: ["-z", zone, "-f", "<script>"], stdin: p.script }],
-    run: (ctx) => new IllumosHost(ctx.exec).applyZonecfg(zone, p.script),
-  });
+  if (p.vnic) steps.push(createVnicStep(p.vnic));
+  steps.push(zonecfgStep(zone, `add net ${p.net.name} to the configuration of ${zone}`, p.script));
   if (p.reboot && p.state === "running") {
     steps.push({
       id: "reboot",

@@ -1,11 +1,15 @@
 import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { deadPid, tempDir } from "../test/tmp.js";
 import { LockedError, LockLostError, RegistryNotFoundError } from "./errors.js";
 import { acquireLock } from "./lock.js";
+
+/** Lets every other pending acquirer run `n` turns while this one holds the lock. */
+const yieldTurns = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+};
 
 const lockInfo = (pid: number, host: string, token = "t0") =>
   JSON.stringify({ pid, host, since: "2026-11-24T10:00:00.000Z", token });
@@ -37,8 +41,22 @@ describe("registry lock", () => {
   it("hands the lock to a waiter once the holder releases it", async () => {
     const root = await tempDir();
     const first = await acquireLock(root, { timeoutMs: 1000 });
-    const waiting = acquireLock(root, { timeoutMs: 5000 });
-    await sleep(100);
+    // The waiter's own sleep tells us it found the lock held; only then is it released.
+    let sawHeld!: () => void;
+    const waited = new Promise<void>((resolve) => {
+      sawHeld = resolve;
+    });
+    const waiting = acquireLock(
+      root,
+      { timeoutMs: 5000 },
+      {
+        sleep: async () => {
+          sawHeld();
+          await new Promise((r) => setImmediate(r));
+        },
+      },
+    );
+    await waited;
     await first.release();
     const second = await waiting;
     await second.release();
@@ -53,7 +71,7 @@ describe("registry lock", () => {
         const lock = await acquireLock(root, { timeoutMs: 10_000 });
         inside++;
         most = Math.max(most, inside);
-        await sleep(5);
+        await yieldTurns(5);
         inside--;
         await lock.release();
       }),
@@ -102,11 +120,27 @@ describe("registry lock", () => {
   it("keeps its own lock fresh while held", async () => {
     const root = await tempDir();
     const path = join(root, ".zmgr.lock");
-    const lock = await acquireLock(root, { timeoutMs: 100 }, { refreshMs: 20 });
+    let tick: () => Promise<void> = async () => {};
+    let period = 0;
+    const lock = await acquireLock(
+      root,
+      { timeoutMs: 100 },
+      {
+        refreshMs: 20,
+        setInterval: (fn, ms) => {
+          tick = fn;
+          period = ms;
+          return 1;
+        },
+        clearInterval: () => {},
+      },
+    );
+    expect(period).toBe(20);
     const old = new Date(Date.now() - 120_000);
     await utimes(path, old, old);
-    await sleep(120);
+    await tick(); // one refresh period passes
     expect(Date.now() - (await stat(path)).mtimeMs).toBeLessThan(5_000);
+    await lock.assertHeld();
     await lock.release();
   });
 
@@ -174,7 +208,7 @@ describe("registry lock", () => {
         const lock = await acquireLock(root, { timeoutMs: 5000, onNote: (m) => notes.push(m) });
         inside++;
         most = Math.max(most, inside);
-        await sleep(20);
+        await yieldTurns(20);
         inside--;
         await lock.release();
       }),

@@ -105,7 +105,12 @@ export function inlineText(text: string | undefined): string {
   if (!text || /^[ \t]*$/.test(text)) return " ";
   let items: NodeItem[];
   try {
-    items = parse(text, { as: "whitespace in node" }) as unknown as NodeItem[];
+    // `status/- "x"`: a slashdash glued to the node name has no whitespace before it, which the
+    // grammar of "whitespace in node" requires; read it as if the space were there, so the first
+    // format already gives what a second one would (formatting is idempotent).
+    items = parse(/^[ \t]/.test(text) ? text : ` ${text}`, {
+      as: "whitespace in node",
+    }) as unknown as NodeItem[];
   } catch {
     return text;
   }

@@ -79,6 +79,13 @@ describe("formatDocument", () => {
     }
   });
 
+  it("formats a slashdash glued to the node name in one pass (fuzz seed 759453428)", () => {
+    const text = 'zone "z" {\n  status/- "creating" pid="abc"\n}\n';
+    const once = formatDocument(text, "zones/z.kdl").text;
+    expect(once).toBe('zone "z" {\n  status /-"creating" pid="abc"\n}\n');
+    expect(formatDocument(once, "zones/z.kdl").text).toBe(once);
+  });
+
   it("returns a file with a syntax error unchanged, with the error", () => {
     const out = formatDocument('pool "p" {\n', "pools/p.kdl");
     expect(out.text).toBe('pool "p" {\n');

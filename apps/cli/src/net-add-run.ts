@@ -43,13 +43,7 @@ export async function runNetAdd(inv: Invocation, req: NetAddRequest): Promise<vo
       const p = proposeNetAdd(snap, req, facts);
       const file = snap.zones.get(req.zone);
       const zone = file?.parsed.value as Zone;
-      const status = {
-        state: "adding" as const,
-        txn,
-        pid: deps.pid,
-        host: deps.hostname,
-        started: deps.now().toISOString(),
-      };
+      const status = { ...s.registry.netAddMark(), txn };
       await s.registry.put("zone", { ...zone, nets: [...zone.nets, { ...p.net, status }] }, file);
       return p;
     },

@@ -211,4 +211,37 @@ describe("an interrupted net add", () => {
     expect((await env.run("net", "remove", "web1", "public")).code).toBe(0);
     expect((await env.json<{ items: unknown[] }>("status")).value.items).toEqual([]);
   });
+
+  it("written on another machine, is reported as such and keeps its address", async () => {
+    env = await testEnv();
+    await env.run("create", "web1");
+    const path = join(env.root, "zones/web1.kdl");
+    const text = await readFile(path, "utf8");
+    const { writeFile } = await import("node:fs/promises");
+    // pid 999999 is gone here, but the add runs on gz9: this machine cannot judge it
+    await writeFile(
+      path,
+      text.replace(
+        /\n {2}created/,
+        '\n  net "public" { address "203.0.113.10/24"; vnic "web1_1"; stub "pubstub0"; pool "public"; status "adding" txn="x" pid=999999 host="gz9" host-id="another-machine"; }\n  created',
+      ),
+    );
+    const r = await env.json<{ items: { kind: string; message: string }[] }>("status");
+    expect(r.code).toBe(3);
+    expect(r.value.items).toEqual([
+      expect.objectContaining({
+        kind: "net-add-elsewhere",
+        message: expect.stringContaining("being added by gz9 (pid 999999)"),
+      }),
+    ]);
+    const next = await env.json<{ net: { addresses: string[] } }>(
+      "net",
+      "add",
+      "web1",
+      "other",
+      "--pool",
+      "public",
+    );
+    expect(next.value.net.addresses).toEqual(["203.0.113.11/24"]);
+  });
 });

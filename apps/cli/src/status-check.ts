@@ -14,7 +14,8 @@ export interface DriftItem {
     | "address-mismatch"
     | "create-interrupted"
     | "create-failed"
-    | "net-add-interrupted";
+    | "net-add-interrupted"
+    | "net-add-elsewhere";
   zone: string;
   message: string;
   help: string;
@@ -38,8 +39,8 @@ export function computeDrift(
   live: LiveFacts,
   reservation: (z: Zone) => "creating" | "interrupted" | "failed" | undefined,
   elsewhere: (z: Zone) => string | undefined = () => undefined,
-  /** Is the process of a `net add` (its net status) still running? Unknown: treated as running. */
-  netAddRunning: (s: NetStatus) => boolean = () => true,
+  /** What a net's `status "adding"` means (the registry's judge). Unknown: still adding. */
+  netAdd: (s: NetStatus) => "adding" | "interrupted" | "elsewhere" = () => "adding",
 ): DriftItem[] {
   const items: DriftItem[] = [];
   const onHost = new Map(live.zones.map((z) => [z.name, z]));
@@ -81,7 +82,17 @@ export function computeDrift(
       continue;
     }
     for (const net of zone.nets) {
-      if (net.status && !netAddRunning(net.status)) {
+      const adding = net.status ? netAdd(net.status) : undefined;
+      if (net.status && adding === "elsewhere") {
+        items.push({
+          kind: "net-add-elsewhere",
+          zone: name,
+          message: `net ${net.name} of zone ${name} is being added by ${net.status.host} (pid ${net.status.pid ?? "?"}); this machine cannot tell whether that net add still runs`,
+          help: `let it finish on ${net.status.host}; if it no longer runs there, remove what is left of the net`,
+          cleanup: [`zmgr net remove ${name} ${net.name}`],
+        });
+      }
+      if (net.status && adding === "interrupted") {
         items.push({
           kind: "net-add-interrupted",
           zone: name,

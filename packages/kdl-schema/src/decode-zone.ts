@@ -18,7 +18,7 @@ export const ZONE_FIELDS = ["template", "net", "created", "status", ...ZONE_NET_
 const STATUS_PROPS = ["by", "host-id", "pid", "pid-start", "host", "started", "reason"] as const;
 /** The children of a `net` node: the net fields plus the `status` of a net being added. */
 const NET_NODE_FIELDS = [...ZONE_NET_FIELDS, "status"] as const;
-const NET_STATUS_PROPS = ["txn", "pid", "host", "started"] as const;
+const NET_STATUS_PROPS = ["txn", "pid", "host", "host-id", "pid-start", "started"] as const;
 
 export function decodeZone(r: Reader, node: Node): Zone | undefined {
   const name = topName(r, node, "zone", false);
@@ -154,8 +154,12 @@ function decodeNetStatus(r: Reader, f: Fields, path: Path): NetStatus | undefine
   const pid = prop(r, node, "pid", "number", p);
   if (pid !== undefined && Number.isSafeInteger(pid) && pid > 0) status.pid = pid;
   const host = prop(r, node, "host", "string", p);
+  const hostId = prop(r, node, "host-id", "string", p);
+  const pidStart = prop(r, node, "pid-start", "string", p);
   const started = prop(r, node, "started", "string", p);
   if (host !== undefined) status.host = host;
+  if (hostId !== undefined) status.hostId = hostId;
+  if (pidStart !== undefined) status.pidStart = pidStart;
   if (started !== undefined) status.started = started;
   return status;
 }

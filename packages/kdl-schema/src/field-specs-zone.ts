@@ -40,6 +40,8 @@ function netStatusSpec(s: NetStatus | undefined): Spec[] {
   const props: [string, string | number][] = [["txn", s.txn]];
   if (s.pid !== undefined) props.push(["pid", s.pid]);
   if (s.host !== undefined) props.push(["host", s.host]);
+  if (s.hostId !== undefined) props.push(["host-id", s.hostId]);
+  if (s.pidStart !== undefined) props.push(["pid-start", s.pidStart]);
   if (s.started !== undefined) props.push(["started", s.started]);
   return [{ name: "status", args: [s.state], props }];
 }

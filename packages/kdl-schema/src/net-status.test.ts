@@ -69,6 +69,29 @@ zone "web1" {
     );
   });
 
+  it("reads and writes the adding machine's host id and the process start time", () => {
+    const line =
+      'status "adding" txn="t-2" pid=42 host="gz1" host-id="m1" pid-start="linux:b:100" started="2026-03-22T10:00:00Z";';
+    const text = base.replace('pool "internal"; }', `pool "internal"; ${line} }`);
+    const p = parsed(text);
+    expect(p.diagnostics).toEqual([]);
+    expect(p.value.nets[0]?.status).toEqual({
+      state: "adding",
+      txn: "t-2",
+      pid: 42,
+      host: "gz1",
+      hostId: "m1",
+      pidStart: "linux:b:100",
+      started: "2026-03-22T10:00:00Z",
+    });
+    const { status: _s, ...plain } = p.value.nets[0] as NonNullable<Zone["nets"][0]>;
+    const written = updateDocument(parsed(base), {
+      ...p.value,
+      nets: [{ ...plain, status: p.value.nets[0]!.status! }],
+    });
+    expect(written.text).toBe(text);
+  });
+
   it("refuses a net status other than adding, or one without a txn", () => {
     const bad = parseDocument(
       "zone",

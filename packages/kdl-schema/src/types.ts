@@ -86,6 +86,10 @@ export interface NetStatus {
   txn: string;
   pid?: number;
   host?: string;
+  /** That machine's stable host id (`host-id=`). */
+  hostId?: string;
+  /** The adding process's start time as the OS records it (`pid-start=`), opaque. */
+  pidStart?: string;
   started?: string;
 }
 

@@ -30,6 +30,7 @@ export type { LockRunOptions, RegistryDeps } from "./registry.js";
 export { Registry } from "./registry.js";
 export type { ReservationJudge, ReservationState, Reserver } from "./reservation.js";
 export {
+  netAddState,
   reservationState,
   reservedElsewhere,
   withFailure,

@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import {
   type DocKind,
   type DocValueMap,
+  type NetStatus,
   parseDocument,
   printDocument,
   updateDocument,
@@ -15,6 +16,7 @@ import { staleMsFrom } from "./lock.js";
 import { checkName, refuseCaseClash } from "./names.js";
 import { machineId, type ProcessProbe, probeOf } from "./process-probe.js";
 import {
+  netAddState,
   type ReservationState,
   reservationState,
   reservedElsewhere,
@@ -172,6 +174,27 @@ export class Registry {
 
   reservationState(zone: Zone): ReservationState | undefined {
     return reservationState(zone, this.judge());
+  }
+
+  /**
+   * The `status "adding"` of a net this process adds (without its `txn`): pid, machine, host id
+   * and the process's start time, so it is judged as a reservation is.
+   */
+  netAddMark(): Omit<NetStatus, "txn"> {
+    const pidStart = this.probe.startOf(this.pid);
+    return {
+      state: "adding",
+      pid: this.pid,
+      host: this.host,
+      ...(this.hostId === undefined ? {} : { hostId: this.hostId }),
+      ...(pidStart === undefined ? {} : { pidStart }),
+      started: this.now().toISOString(),
+    };
+  }
+
+  /** What a net's `status "adding"` means from this machine (see `netAddState`). */
+  netAddState(status: NetStatus): "adding" | "interrupted" | "elsewhere" {
+    return netAddState(status, this.judge());
   }
 
   /** The machine a `creating` reservation was made on, when it is not this one. */

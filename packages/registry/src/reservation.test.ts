@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Zone } from "@zmgr/kdl-schema";
+import type { NetStatus, Zone } from "@zmgr/kdl-schema";
 import { describe, expect, it } from "vitest";
 import { registryWith } from "../test/registry-fixture.js";
 import { ZoneFileMissingError } from "./errors.js";
 import { Registry } from "./registry.js";
-import { reservationState, reservedElsewhere } from "./reservation.js";
+import { netAddState, reservationState, reservedElsewhere } from "./reservation.js";
 
 const zone: Zone = {
   name: "web1",
@@ -111,5 +111,49 @@ describe("reservations", () => {
     expect(reservedElsewhere({ ...old, status: { ...old.status!, host: "gz1" } }, here)).toBe(
       undefined,
     );
+  });
+
+  it("judges a net's status adding like a reservation: start time, host id, other machines", () => {
+    const probe = { isAlive: (pid: number) => pid === 7, startOf: () => "linux:b:100" };
+    const here = { host: "gz1", hostId: "m1", probe };
+    const net = (extra: Partial<NetStatus>): NetStatus => ({
+      state: "adding",
+      txn: "t1",
+      pid: 7,
+      host: "gz1",
+      hostId: "m1",
+      ...extra,
+    });
+    expect(netAddState(net({ pidStart: "linux:b:100" }), here)).toBe("adding");
+    // pid 7 now belongs to another process (reused after a reboot): the add was interrupted
+    expect(netAddState(net({ pidStart: "linux:a:100" }), here)).toBe("interrupted");
+    expect(netAddState(net({ pid: 8 }), here)).toBe("interrupted");
+    // another machine's add cannot be judged from here, whatever its pid does here
+    expect(netAddState(net({ hostId: "m2", pid: 8 }), here)).toBe("elsewhere");
+    expect(netAddState({ state: "adding", txn: "t", host: "gz9", pid: 8 }, here)).toBe("elsewhere");
+    // no pid recorded: cannot be judged, so it keeps its addresses
+    expect(netAddState({ state: "adding", txn: "t", host: "gz1" }, here)).toBe("adding");
+  });
+
+  it("marks a net add with this process's pid, machine and start time", async () => {
+    const root = await registryWith({});
+    const probe = { isAlive: () => true, startOf: (pid: number) => `linux:b:${pid}` };
+    const reg = Registry.open(root, {
+      host: "gz1",
+      hostId: "m1",
+      pid: 7,
+      probe,
+      now: () => started,
+    });
+    const mark = reg.netAddMark();
+    expect(mark).toMatchObject({
+      state: "adding",
+      pid: 7,
+      host: "gz1",
+      hostId: "m1",
+      pidStart: "linux:b:7",
+      started: "2026-11-24T12:00:00.000Z",
+    });
+    expect(reg.netAddState({ ...mark, txn: "t" })).toBe("adding");
   });
 });

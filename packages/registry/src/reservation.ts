@@ -1,4 +1,4 @@
-import type { Zone, ZoneStatus } from "@zmgr/kdl-schema";
+import type { NetStatus, Zone, ZoneStatus } from "@zmgr/kdl-schema";
 import { type ProcessProbe, probeOf, processGone, sameMachine } from "./process-probe.js";
 
 export type ReservationState = "creating" | "interrupted" | "failed";
@@ -62,6 +62,22 @@ export function reservationState(zone: Zone, here: ReservationJudge): Reservatio
   if (reservedElsewhere(zone, here) !== undefined) return "creating";
   if (status.pid === undefined) return "interrupted";
   return processGone(probeOf(here), status.pid, status.pidStart) ? "interrupted" : "creating";
+}
+
+/**
+ * What a net's `status "adding"` means now, judged like a reservation: `elsewhere` when it was
+ * written on another machine (cannot be checked from here), `interrupted` when it was written on
+ * this machine and that process (pid and, when recorded, start time) is gone, else `adding`. A
+ * status without a pid cannot be judged and counts as `adding` (fail closed: its addresses stay
+ * held, nothing is cleaned up behind a process that may still run).
+ */
+export function netAddState(
+  status: NetStatus,
+  here: ReservationJudge,
+): "adding" | "interrupted" | "elsewhere" {
+  if (status.host !== undefined && !sameMachine(status, here)) return "elsewhere";
+  if (status.pid === undefined) return "adding";
+  return processGone(probeOf(here), status.pid, status.pidStart) ? "interrupted" : "adding";
 }
 
 /** The machine a `creating` reservation was made on, when that is not this one. */

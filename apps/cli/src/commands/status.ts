@@ -25,7 +25,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         { zones, vnics, infos },
         (z) => s.registry.reservationState(z),
         (z) => s.registry.reservedElsewhere(z),
-        (st) => st.host !== ctx.deps.hostname || st.pid === undefined || s.isAlive(st.pid),
+        (st) => s.registry.netAddState(st),
       );
       if (drift.length > 0) ctx.exitCode = 3;
       if (s.out.json) {

@@ -45,7 +45,7 @@ const plan: Plan = {
 };
 const result: PlanResult = await runPlan(plan, { exec: fake });
 fake.assertDone();
-const parsed = parseZoneadmList("-:db:configured:/zones/db:::ipkg:shared:0\\n");
+const parsed = parseZoneadmList("-:db:configured:/zones/db::ipkg:shared:0\\n");
 const pool = IpPool.from({ name: "internal", network: "10.1.0.0/24", range: { start: "10.1.0.10", end: "10.1.0.20" } });
 const address: string[] = pool.allocate([]);
 console.log(JSON.stringify({ zones, info, vnics, result, parsed, address, v6: canonicalAddress("2001:DB8::1") }));

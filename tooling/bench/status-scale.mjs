@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "@zmgr/cli";
-import { createSimExecutor, SimHost } from "@zmgr/illumos-exec";
+import { createSimExecutor, SimHost } from "@zmgr/illumos-sim";
 import { makeRegistry } from "./fixtures.mjs";
 
 /** A host holding the zones makeRegistry(root, count) registers, with their VNICs. */

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { SimHost, saveSimHost } from "@zmgr/illumos-exec";
+import { SimHost, saveSimHost } from "@zmgr/illumos-sim";
 import { describe, expect, it } from "vitest";
 import { type World, world, ZMGR, ZMGR_SIM } from "./helpers.js";
 

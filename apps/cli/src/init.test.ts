@@ -41,7 +41,7 @@ describe("zmgr init", () => {
   });
 
   it("prints dladm create-etherstub for stubs the host lacks", async () => {
-    const { SimHost } = await import("@zmgr/illumos-exec");
+    const { SimHost } = await import("@zmgr/illumos-sim");
     const host = SimHost.fromJSON(JSON.parse(JSON.stringify(SimHost.fresh().toJSON())));
     env = await testEnv({ init: false, host });
     env.host.run({ file: "dladm", args: ["delete-etherstub", "pubstub0"] });

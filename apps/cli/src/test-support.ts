@@ -2,7 +2,8 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { createSimExecutor, type Executor, SimHost } from "@zmgr/illumos-exec";
+import type { Executor } from "@zmgr/illumos-exec";
+import { createSimExecutor, SimHost } from "@zmgr/illumos-sim";
 import type { CliDeps } from "./deps.js";
 import { runCli } from "./run.js";
 // The program loads each command's implementation lazily (`await import()` in its action). Tests

@@ -2,7 +2,7 @@ import {
   type Command,
   type ExecResult,
   type Executor,
-  shellJoin,
+  formatArgv,
   shellQuote,
   type TerminalIo,
 } from "@zmgr/illumos-exec";
@@ -39,9 +39,5 @@ function indent(text: string, prefix: string): string {
     .join("\n")}\n`;
 }
 
-/** A shell-readable command line (single quotes where needed), for echo and cleanup hints. */
-export function formatArgv(argv: readonly string[]): string {
-  return shellJoin(argv);
-}
-
-export { shellQuote };
+/** A shell-readable command line (single quotes where needed): illumos-exec's one `formatArgv`. */
+export { formatArgv, shellQuote };

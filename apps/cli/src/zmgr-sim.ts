@@ -1,32 +1,6 @@
 #!/usr/bin/env node
-// The `zmgr-sim` bin: behaves as zoneadm, zonecfg, dladm, pkg, zlogin or tar according to the name
-// it is called by (symlinks), on the simulator state file named by ZMGR_SIM_STATE (SPEC §4).
-import { simInteractiveMain, simMain, simProgram } from "@zmgr/illumos-exec";
+// `zmgr-sim` ships with the cli too, so `npm i -g @zmgr/cli` links it beside `zmgr`; the
+// simulator and its bin live in @zmgr/illumos-sim.
+import { runZmgrSim } from "@zmgr/illumos-sim";
 
-/** Only `zonecfg -f -` reads stdin; anything else must not wait on a pipe nobody closes. */
-async function readStdin(args: string[]): Promise<string> {
-  if (process.stdin.isTTY || !args.includes("-")) return "";
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-const args = process.argv.slice(2);
-const argv0 = process.argv[1] ?? "zmgr-sim";
-const { name, rest } = simProgram(argv0, args);
-if (name === "zlogin") {
-  // zlogin streams: a console or login shell reads the terminal until `~.`.
-  const code = await simInteractiveMain(rest, process.env, {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    isTTY: process.stdin.isTTY === true && process.stdout.isTTY === true,
-  });
-  process.stderr.write("", () => process.exit(code));
-} else {
-  const result = await simMain(argv0, args, process.env, { stdin: await readStdin(args) });
-  // Exit only once stdout is flushed: a pipe takes a large tar stream in several writes.
-  process.stdout.write(result.stdoutBytes ?? result.stdout, () => {
-    process.stderr.write(result.stderr, () => process.exit(result.exitCode));
-  });
-}
+await runZmgrSim();

@@ -1,4 +1,4 @@
-import { createSimExecutor, SimHost } from "@zmgr/illumos-exec";
+import { createSimExecutor, SimHost } from "@zmgr/illumos-sim";
 import { afterAll, beforeAll, bench, describe } from "vitest";
 import { importHost } from "../src/import-host.js";
 import { type TempRegistry, tempRegistry } from "../src/test-helpers.js";

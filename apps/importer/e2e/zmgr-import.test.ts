@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SimHost } from "@zmgr/illumos-exec";
+import { SimHost } from "@zmgr/illumos-sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TempRegistry, tempRegistry } from "../src/test-helpers.js";
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { createSimExecutor, SimHost } from "@zmgr/illumos-exec";
+import { createSimExecutor, SimHost } from "@zmgr/illumos-sim";
 import { parseDocument, type Zone } from "@zmgr/kdl-schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importHost } from "./import-host.js";

@@ -1,4 +1,4 @@
-import { createSimExecutor, SimHost } from "@zmgr/illumos-exec";
+import { createSimExecutor, SimHost } from "@zmgr/illumos-sim";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importHost } from "./import-host.js";
 import { type TempRegistry, tempRegistry } from "./test-helpers.js";

@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { createSimExecutor, SimHost } from "@zmgr/illumos-exec";
+import { createSimExecutor, SimHost } from "@zmgr/illumos-sim";
 import { Registry } from "@zmgr/registry";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "./main.js";

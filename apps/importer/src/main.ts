@@ -114,8 +114,9 @@ async function executor(
 ): Promise<Executor> {
   const prefix = simulate ? [] : (await registry.load()).config.commandPrefix;
   if (deps.createExecutor) return deps.createExecutor({ simulate, simState, prefix });
-  const exec = await import("@zmgr/illumos-exec");
-  return simulate ? exec.createFileSimExecutor(simState) : exec.createExecaExecutor({ prefix });
+  // the simulator is loaded only when asked for
+  if (simulate) return (await import("@zmgr/illumos-sim")).createFileSimExecutor(simState);
+  return (await import("@zmgr/illumos-exec")).createExecaExecutor({ prefix });
 }
 
 function parseSeconds(value: string): number {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { FakeExecutor } from "@zmgr/illumos-exec";
+import { FakeExecutor } from "@zmgr/illumos-exec/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importHost } from "./import-host.js";
 import { BASE_FILES, type TempRegistry, tempRegistry } from "./test-helpers.js";

@@ -206,7 +206,7 @@ export const CAPTURES: SampleGroup = {
     kind: "unparsed",
     reason:
       "progress text of zoneadm install: no parser reads it; the simulator prints it byte for byte",
-    test: "./sim-fidelity.test.ts",
+    test: "../../illumos-sim/src/sim-fidelity.test.ts",
   },
   "captures/zoneadm-list-cp.1.txt": { kind: "zoneadm-list-p", zones: OOZONE_LIST },
   "captures/zoneadm-list-cp.3.txt": {

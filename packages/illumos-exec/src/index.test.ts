@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as api from "./index.js";
 
-// The runtime exports CONTRACTS.md promises from the core half (the simulator half checks its own).
+// The root API the README documents (the strict fake is in ./testing; the simulator is @zmgr/illumos-sim).
 const CONTRACT = [
   "createExecaExecutor",
   "CommandFailedError",
@@ -20,7 +20,6 @@ const CONTRACT = [
   "UnsafeValueError",
   "runPlan",
   "describePlan",
-  "FakeExecutor",
   "illumosCommands",
 ];
 

@@ -1,32 +1,19 @@
-export {
-  type InstallOptions,
-  illumosCommands,
-  LINK_FIELDS,
-  operand,
-  PHYS_FIELDS,
-  VNIC_FIELDS,
-} from "./commands.js";
-export {
-  escapeDladmValue,
-  formatDladmParsable,
-  parseDladmParsable,
-  parseDladmTable,
-} from "./dladm-parse.js";
+// The root API of @zmgr/illumos-exec (README "API"). The strict fake and the output formatters
+// that build fake outputs are in `./testing.ts` (`@zmgr/illumos-exec/testing`); the simulator is
+// the separate package @zmgr/illumos-sim.
+export { type InstallOptions, illumosCommands } from "./commands.js";
+export { parseDladmParsable } from "./dladm-parse.js";
 export { parseShowEtherstub, parseShowLink, parseShowPhys, parseShowVnic } from "./dladm-rows.js";
 export {
-  argvOf,
   CommandAbortedError,
   CommandFailedError,
   CommandNotFoundError,
-  failureOf,
   formatArgv,
   PermissionDeniedError,
-  privilegeComplaint,
   UnexpectedOutputError,
   UnsafeValueError,
 } from "./errors.js";
 export { createExecaExecutor, type ExecaExecutorOptions } from "./execa-executor.js";
-export { type ArgMatcher, FakeExecutor, type FakeOutput } from "./fake-executor.js";
 export { IllumosHost, type IllumosHostOptions } from "./host.js";
 export {
   checkLinkName,
@@ -50,13 +37,9 @@ export {
   type StepContext,
   type StepError,
   type StepReport,
-  stepErrorOf,
 } from "./plan.js";
 export { type RunPlanOptions, runPlan } from "./plan-runner.js";
 export { shellJoin, shellQuote } from "./posix-quote.js";
-// The simulator half re-exports through ./sim.js (owned by the simulator work).
-export * from "./sim.js";
-export { readTar, type TarMember } from "./tar-read.js";
 export type {
   Command,
   ExecResult,
@@ -72,31 +55,21 @@ export type {
   ZoneState,
 } from "./types.js";
 export {
-  DEFAULT_ZONECFG_CONCURRENCY,
   DEFAULT_ZONES_DIR,
   readZoneConfigs,
   type ZoneConfigOptions,
   type ZoneConfigRead,
 } from "./zone-configs.js";
-export { parseZoneXml, zoneInfoFromElement } from "./zone-xml.js";
-export { parseXmlElements, type XmlElement } from "./zone-xml-read.js";
+export { parseZoneXml } from "./zone-xml.js";
 export {
-  escapeZonepath,
-  formatZoneadmLine,
-  parseZoneadmLine,
   parseZoneadmList,
   parseZoneadmListVerbose,
   ZONE_STATES,
   type ZoneVerboseEntry,
 } from "./zoneadm-list.js";
-export { parseZonecfgExport, tokenizeZonecfg } from "./zonecfg-export.js";
-export {
-  isNoSuchZone,
-  parseZonecfgInfo,
-  toZonecfgNet,
-  ZONECFG_INFO_ORDER,
-  ZONECFG_RESOURCE_TYPES,
-} from "./zonecfg-info.js";
+export { parseZonecfgExport } from "./zonecfg-export.js";
+export { parseZonecfgInfo, ZONECFG_INFO_ORDER } from "./zonecfg-info.js";
+export { type LexedCommand, lexZonecfg, type Tok, type TokKind } from "./zonecfg-lex.js";
 export {
   ADDRESS_FIELD_LIMIT,
   buildAddNetScript,
@@ -107,4 +80,3 @@ export {
   quoteZonecfgValue,
   type ZoneConfigSpec,
 } from "./zonecfg-script.js";
-export { bytesToUnits } from "./zonecfg-units.js";

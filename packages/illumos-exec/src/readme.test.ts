@@ -4,12 +4,12 @@ import {
   createExecaExecutor,
   defaultVnicName,
   describePlan,
-  FakeExecutor,
   IllumosHost,
   illumosCommands,
   type Plan,
   runPlan,
 } from "./index.js";
+import { FakeExecutor } from "./testing.js";
 
 // The README example, kept runnable.
 describe("README example", () => {

@@ -17,7 +17,7 @@ export {
 export { toStorageError } from "./fs-errors.js";
 export { caseClashes, loadSnapshot } from "./load.js";
 export type { LockDeps } from "./lock.js";
-export { acquireLock, DEFAULT_STALE_MS, staleMsFrom } from "./lock.js";
+export { acquireLock, acquireLockFile, DEFAULT_STALE_MS, staleMsFrom } from "./lock.js";
 export type { ProcessProbe } from "./process-probe.js";
 export {
   isProcessAlive,

@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { LockedError, type LockHolder } from "./errors.js";
 import { toStorageError } from "./fs-errors.js";
@@ -54,12 +54,25 @@ export function staleMsFrom(env: Record<string, string | undefined>): number {
  * back with link(2) when it was not the lock judged stale). The handle refreshes the lock and
  * checks its token before every write and at release.
  */
-export async function acquireLock(
+export function acquireLock(
   root: string,
   opts: LockOptions,
   deps: LockDeps = {},
 ): Promise<LockHandle> {
-  const path = join(root, LOCK_FILE);
+  return acquireLockFile(join(root, LOCK_FILE), opts, deps);
+}
+
+/**
+ * The same lock on any path (`@zmgr/registry/lock`): the one lock implementation of zmgr, also
+ * used by the simulator for its state file (`<state>.lock`). Fails with `LockedError` after
+ * `opts.timeoutMs`; file-system errors are judged against the lock's directory.
+ */
+export async function acquireLockFile(
+  path: string,
+  opts: LockOptions,
+  deps: LockDeps = {},
+): Promise<LockHandle> {
+  const root = dirname(path);
   const now = deps.now ?? (() => new Date());
   const probe = probeOf(deps);
   const staleMs = deps.staleMs ?? staleMsFrom(deps.env ?? process.env);

@@ -11,7 +11,8 @@ const TSC = join(ROOT, "tooling/packaging/node_modules/typescript/bin/tsc");
 
 // A plain TypeScript consumer: ESM, moduleResolution node16, library d.ts files checked too.
 const MAIN_TS = `import { IpPool, PoolExhaustedError, canonicalAddress } from "@zmgr/ipam";
-import { IllumosHost, SimHost, createSimExecutor, type ZoneListEntry } from "@zmgr/illumos-exec";
+import { IllumosHost, type ZoneListEntry } from "@zmgr/illumos-exec";
+import { SimHost, createSimExecutor } from "@zmgr/illumos-sim";
 
 const pool = IpPool.from({ name: "internal", network: "10.1.0.0/24", range: { start: "10.1.0.10", end: "10.1.0.11" } });
 const first: string[] = pool.allocate([]);

@@ -13,6 +13,7 @@ export const PUBLISHED = {
   "@zmgr/kdl-schema": "packages/kdl-schema",
   "@zmgr/ipam": "packages/ipam",
   "@zmgr/illumos-exec": "packages/illumos-exec",
+  "@zmgr/illumos-sim": "packages/illumos-sim",
   "@zmgr/registry": "packages/registry",
   "@zmgr/validate": "packages/validate",
   "@zmgr/importer": "apps/importer",

@@ -15,7 +15,7 @@ import {
   type SimState,
   saveSimHost,
   writeSimBinLinks,
-} from "@zmgr/illumos-exec";
+} from "@zmgr/illumos-sim";
 import { execa } from "execa";
 import { inject, onTestFinished } from "vitest";
 

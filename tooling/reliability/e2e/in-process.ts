@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type CliDeps, runCli } from "@zmgr/cli";
-import { createSimExecutor, SimHost } from "@zmgr/illumos-exec";
+import { createSimExecutor, SimHost } from "@zmgr/illumos-sim";
 import { inject } from "vitest";
 import { hostStateOf, type RunResult } from "./helpers.js";
 

@@ -130,11 +130,32 @@ export const LX_VERBOSE: VerboseKey[] = [
   // line 2: "   0 global           running    /                              ipkg     shared"
   { id: 0, name: "global", state: "running", zonepath: "/", brand: "ipkg", ipType: "shared" },
   // line 3: "   1 lx0              running    /zones/lx0                     lx       excl  "
-  { id: 1, name: "lx0", state: "running", zonepath: "/zones/lx0", brand: "lx", ipType: "exclusive" },
+  {
+    id: 1,
+    name: "lx0",
+    state: "running",
+    zonepath: "/zones/lx0",
+    brand: "lx",
+    ipType: "exclusive",
+  },
   // line 4: "   2 lx2              running    /zones/lx2                     lx       excl  "
-  { id: 2, name: "lx2", state: "running", zonepath: "/zones/lx2", brand: "lx", ipType: "exclusive" },
+  {
+    id: 2,
+    name: "lx2",
+    state: "running",
+    zonepath: "/zones/lx2",
+    brand: "lx",
+    ipType: "exclusive",
+  },
   // line 5: "   3 lx1              running    /zones/lx1                     lx       excl  "
-  { id: 3, name: "lx1", state: "running", zonepath: "/zones/lx1", brand: "lx", ipType: "exclusive" },
+  {
+    id: 3,
+    name: "lx1",
+    state: "running",
+    zonepath: "/zones/lx1",
+    brand: "lx",
+    ipType: "exclusive",
+  },
   // line 6: "   5 lipkg0           running    /zones/lipkg0                  lipkg    excl  "
   {
     id: 5,

@@ -91,8 +91,8 @@ describe("a plain npm project with only @zmgr/ipam and @zmgr/errors", () => {
     expect(out.big).toMatchObject({ size: "18446744073709551615", free: "18446744073709551614" });
     expect(out.pool).toMatchObject({ name: "internal", size: "3", network: "10.1.0.0/24" });
     expect(out.found).toMatchObject({ match: "allocatable", pool: { name: "v6" } });
-    expect(out.parsed).toEqual({ family: 4, value: "167837953", prefix: 24 });
-    expect(out.network).toMatchObject({ base: "167837952", broadcast: "167838207" });
+    expect(out.parsed).toEqual({ family: 4, value: "167837697", prefix: 24 });
+    expect(out.network).toMatchObject({ base: "167837696", broadcast: "167837951" });
     expect(out.intersection).toBe("10.1.0.10");
     expect(out.allocated).toEqual(["10.1.0.10/24"]);
     expect(out.canonical).toBe("2001:db8::1");

@@ -50,11 +50,9 @@ export class Output {
   }
 }
 
-/** bigint (pool sizes) as numbers when exact, else strings. */
+/** bigint (pool sizes) as decimal strings, always: one JSON type per field (as @zmgr/ipam's toJSON). */
 export function jsonReplacer(_key: string, value: unknown): unknown {
-  if (typeof value === "bigint") {
-    return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
-  }
+  if (typeof value === "bigint") return value.toString();
   if (value instanceof Map) return Object.fromEntries(value);
   return value;
 }

@@ -11,13 +11,13 @@ describe("zmgr pool", () => {
   it("lists pools with size, used, free and utilisation", async () => {
     env = await testEnv();
     await env.run("create", "web1");
-    const r = await env.json<{ name: string; size: number; used: number; free: number }[]>(
+    const r = await env.json<{ name: string; size: string; used: number; free: string }[]>(
       "pool",
       "list",
     );
     expect(r.value).toEqual([
-      expect.objectContaining({ name: "internal", size: 241, used: 1, free: 240 }),
-      expect.objectContaining({ name: "public", size: 3, used: 0, free: 3 }),
+      expect.objectContaining({ name: "internal", size: "241", used: 1, free: "240" }),
+      expect.objectContaining({ name: "public", size: "3", used: 0, free: "3" }),
     ]);
     const show = await env.run("pool", "show", "internal");
     expect(show.stdout).toMatch(/10\.1\.0\.10\s+web1/);

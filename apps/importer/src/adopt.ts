@@ -32,7 +32,7 @@ export function adoptZone(ctx: AdoptContext, listed: ZoneListEntry, info: Zonecf
   const brand = info.brand ?? listed.brand;
   // zoneadm list -p always prints the ip-type; zonecfg info leaves the line out on some systems
   // (Solaris kernel zones) and in partial output, where it reads as shared.
-  const ipType: "exclusive" | "shared" = listed.ipType === "excl" ? "exclusive" : "shared";
+  const ipType = listed.ipType;
   const grouped = groupNets(info.nets, ipType);
   if (grouped.problems.length > 0) {
     return {

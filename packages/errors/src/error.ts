@@ -14,7 +14,15 @@ export interface ZmgrErrorOptions {
  * and is what scripts match on; `message` is one line; `help` says what to do next.
  * Expected validation problems are not errors but data: see `Diagnostic`.
  */
+/**
+ * The brand every ZmgrError carries. `Symbol.for` makes it one symbol per process, shared by
+ * every copy of @zmgr/errors that is loaded (two versions in node_modules, a bundled and an
+ * installed copy), so `isZmgrError` recognises errors from any of them where `instanceof` fails.
+ */
+export const ZMGR_ERROR_BRAND: unique symbol = Symbol.for("@zmgr/errors.ZmgrError");
+
 export class ZmgrError extends Error {
+  readonly [ZMGR_ERROR_BRAND] = true as const;
   readonly code: string;
   readonly help: string;
   readonly location: SourceLocation | undefined;
@@ -49,6 +57,13 @@ export interface ErrorJson {
   [key: string]: unknown;
 }
 
+/**
+ * Whether the value is a ZmgrError from any copy of this package: it checks the
+ * `Symbol.for("@zmgr/errors.ZmgrError")` brand (and that `code` and `help` are strings), never
+ * `instanceof`.
+ */
 export function isZmgrError(value: unknown): value is ZmgrError {
-  return value instanceof ZmgrError;
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<PropertyKey, unknown>;
+  return v[ZMGR_ERROR_BRAND] === true && typeof v.code === "string" && typeof v.help === "string";
 }

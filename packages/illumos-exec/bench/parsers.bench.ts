@@ -14,7 +14,7 @@ const zoneList = Array.from({ length: 1000 }, (_, i) =>
     zonepath: `/zones/zone-${i}`,
     uuid: "16cdefe0-8c20-6b4c-c53d-d1ea32eb3d1b",
     brand: "lipkg",
-    ipType: "excl",
+    ipType: "exclusive",
     debugId: String(i),
   }),
 ).join("\n");

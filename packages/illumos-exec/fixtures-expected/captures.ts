@@ -21,7 +21,7 @@ export const OOZONE_LIST: ListKey[] = [
     state: "running",
     zonepath: "/zones/serv-backup",
     brand: "lipkg",
-    ipType: "excl",
+    ipType: "exclusive",
     debugId: "40",
   },
   // line 3: "2:serv-build:running:/zones/serv-build:…:lipkg:excl:72"
@@ -31,7 +31,7 @@ export const OOZONE_LIST: ListKey[] = [
     state: "running",
     zonepath: "/zones/serv-build",
     brand: "lipkg",
-    ipType: "excl",
+    ipType: "exclusive",
     debugId: "72",
   },
   // line 4: "3:serv-cron:running:/zones/serv-cron:…:lipkg:excl:42"
@@ -41,7 +41,7 @@ export const OOZONE_LIST: ListKey[] = [
     state: "running",
     zonepath: "/zones/serv-cron",
     brand: "lipkg",
-    ipType: "excl",
+    ipType: "exclusive",
     debugId: "42",
   },
   // line 5: "4:serv-ws:running:/zones/serv-ws:…:lipkg:excl:74"
@@ -51,7 +51,7 @@ export const OOZONE_LIST: ListKey[] = [
     state: "running",
     zonepath: "/zones/serv-ws",
     brand: "lipkg",
-    ipType: "excl",
+    ipType: "exclusive",
     debugId: "74",
   },
   // line 6: "5:serv-wf:running:/zones/serv-wf:…:lipkg:excl:75"
@@ -61,7 +61,7 @@ export const OOZONE_LIST: ListKey[] = [
     state: "running",
     zonepath: "/zones/serv-wf",
     brand: "lipkg",
-    ipType: "excl",
+    ipType: "exclusive",
     debugId: "75",
   },
   // line 7: "6:serv-mariadb:running:/zones/serv-mariadb:…:lipkg:excl:45"
@@ -71,7 +71,7 @@ export const OOZONE_LIST: ListKey[] = [
     state: "running",
     zonepath: "/zones/serv-mariadb",
     brand: "lipkg",
-    ipType: "excl",
+    ipType: "exclusive",
     debugId: "45",
   },
   // line 8: "7:test-zone:running:/zones/test-zone:…:lipkg:excl:53"
@@ -81,7 +81,7 @@ export const OOZONE_LIST: ListKey[] = [
     state: "running",
     zonepath: "/zones/test-zone",
     brand: "lipkg",
-    ipType: "excl",
+    ipType: "exclusive",
     debugId: "53",
   },
   // line 9: "8:serv-pkg:running:/zones/serv-pkg:…:lipkg:excl:71"
@@ -91,7 +91,7 @@ export const OOZONE_LIST: ListKey[] = [
     state: "running",
     zonepath: "/zones/serv-pkg",
     brand: "lipkg",
-    ipType: "excl",
+    ipType: "exclusive",
     debugId: "71",
   },
   // line 10: "9:serv-dns:running:/zones/serv-dns:…:lipkg:excl:43"
@@ -101,7 +101,7 @@ export const OOZONE_LIST: ListKey[] = [
     state: "running",
     zonepath: "/zones/serv-dns",
     brand: "lipkg",
-    ipType: "excl",
+    ipType: "exclusive",
     debugId: "43",
   },
   // line 11: "10:serv-fs:running:/zones/serv-fs:…:lipkg:excl:44"
@@ -111,7 +111,7 @@ export const OOZONE_LIST: ListKey[] = [
     state: "running",
     zonepath: "/zones/serv-fs",
     brand: "lipkg",
-    ipType: "excl",
+    ipType: "exclusive",
     debugId: "44",
   },
   // line 12: "-:gold-lipkg-b:installed:/zones/gold-lipkg-b:…:lipkg:excl:39" (line 13 is empty)
@@ -120,7 +120,7 @@ export const OOZONE_LIST: ListKey[] = [
     state: "installed",
     zonepath: "/zones/gold-lipkg-b",
     brand: "lipkg",
-    ipType: "excl",
+    ipType: "exclusive",
     debugId: "39",
   },
 ];
@@ -130,11 +130,32 @@ export const LX_VERBOSE: VerboseKey[] = [
   // line 2: "   0 global           running    /                              ipkg     shared"
   { id: 0, name: "global", state: "running", zonepath: "/", brand: "ipkg", ipType: "shared" },
   // line 3: "   1 lx0              running    /zones/lx0                     lx       excl  "
-  { id: 1, name: "lx0", state: "running", zonepath: "/zones/lx0", brand: "lx", ipType: "excl" },
+  {
+    id: 1,
+    name: "lx0",
+    state: "running",
+    zonepath: "/zones/lx0",
+    brand: "lx",
+    ipType: "exclusive",
+  },
   // line 4: "   2 lx2              running    /zones/lx2                     lx       excl  "
-  { id: 2, name: "lx2", state: "running", zonepath: "/zones/lx2", brand: "lx", ipType: "excl" },
+  {
+    id: 2,
+    name: "lx2",
+    state: "running",
+    zonepath: "/zones/lx2",
+    brand: "lx",
+    ipType: "exclusive",
+  },
   // line 5: "   3 lx1              running    /zones/lx1                     lx       excl  "
-  { id: 3, name: "lx1", state: "running", zonepath: "/zones/lx1", brand: "lx", ipType: "excl" },
+  {
+    id: 3,
+    name: "lx1",
+    state: "running",
+    zonepath: "/zones/lx1",
+    brand: "lx",
+    ipType: "exclusive",
+  },
   // line 6: "   5 lipkg0           running    /zones/lipkg0                  lipkg    excl  "
   {
     id: 5,
@@ -142,7 +163,7 @@ export const LX_VERBOSE: VerboseKey[] = [
     state: "running",
     zonepath: "/zones/lipkg0",
     brand: "lipkg",
-    ipType: "excl",
+    ipType: "exclusive",
   },
 ];
 
@@ -228,7 +249,7 @@ export const CAPTURES: SampleGroup = {
         state: "installed",
         zonepath: "/zones/clean-zone",
         brand: "lipkg",
-        ipType: "excl",
+        ipType: "exclusive",
         debugId: "216",
       },
     ],

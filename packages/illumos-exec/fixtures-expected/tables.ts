@@ -36,7 +36,7 @@ export const TABLES: SampleGroup = {
         state: "configured",
         zonepath: "/myzones/zone1",
         brand: "solaris",
-        ipType: "excl",
+        ipType: "exclusive",
       },
       // line 4: " - zone2          configured /myzones/zone2           solaris  excl  "
       {
@@ -44,7 +44,7 @@ export const TABLES: SampleGroup = {
         state: "configured",
         zonepath: "/myzones/zone2",
         brand: "solaris",
-        ipType: "excl",
+        ipType: "exclusive",
       },
     ],
   },
@@ -66,10 +66,10 @@ export const TABLES: SampleGroup = {
         state: "configured",
         zonepath: "/system/zones/zone1",
         brand: "solaris",
-        ipType: "excl",
+        ipType: "exclusive",
       },
       // line 4: "   - kzone1           configured  -                            solaris-kz excl" (PATH "-": no zonepath)
-      { name: "kzone1", state: "configured", brand: "solaris-kz", ipType: "excl" },
+      { name: "kzone1", state: "configured", brand: "solaris-kz", ipType: "exclusive" },
     ],
   },
   "peer-captures/solaris114-blog/zoneadm-list-cv-gz-unindented.txt": {
@@ -104,7 +104,7 @@ export const TABLES: SampleGroup = {
         state: "incomplete",
         zonepath: "/zones/web",
         brand: "solaris",
-        ipType: "excl",
+        ipType: "exclusive",
       },
     ],
   },

@@ -8,7 +8,7 @@ export interface ListKey {
   state: string;
   zonepath?: string;
   brand: string;
-  ipType: "excl" | "shared";
+  ipType: "exclusive" | "shared";
   debugId?: string;
   extraFields?: string[];
 }
@@ -20,7 +20,7 @@ export interface VerboseKey {
   state: string;
   zonepath?: string;
   brand: string;
-  ipType: "excl" | "shared";
+  ipType: "exclusive" | "shared";
 }
 
 /** Key fields of one zonecfg `net` resource. */

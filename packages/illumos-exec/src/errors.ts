@@ -44,6 +44,9 @@ export class CommandFailedError extends ZmgrError {
 /** The program to run does not exist (ENOENT): not an illumos host, or PATH lacks /usr/sbin. */
 export class CommandNotFoundError extends ZmgrError {
   /** `viaPrefix`: the missing program is the command-prefix (e.g. pfexec), not the tool itself. */
+  readonly file: string;
+  readonly argv: string[];
+  readonly viaPrefix: boolean;
   constructor(file: string, argv: string[], cause?: unknown, viaPrefix = false) {
     super("zmgr::exec::not_found", `command not found: ${file}`, {
       help: viaPrefix
@@ -52,12 +55,18 @@ export class CommandNotFoundError extends ZmgrError {
       cause,
       details: { file, argv },
     });
+    this.file = file;
+    this.argv = argv;
+    this.viaPrefix = viaPrefix;
   }
 }
 
 /** The command was refused for lack of privileges (EACCES, or the tool said so on stderr). */
 export class PermissionDeniedError extends ZmgrError {
   readonly stderr: string;
+  readonly argv: string[];
+  /** The privilege complaint (or errno) that refused the command. */
+  readonly reason: string;
   constructor(argv: string[], reason: string, stderr = "", cause?: unknown) {
     super("zmgr::exec::permission_denied", `\`${formatArgv(argv)}\` was refused: ${reason}`, {
       help: 'run zmgr as root, or as a user with the Zone Management and Network Management profiles and command-prefix "pfexec" in config.kdl',
@@ -65,36 +74,50 @@ export class PermissionDeniedError extends ZmgrError {
       details: { argv, stderr },
     });
     this.stderr = stderr;
+    this.argv = argv;
+    this.reason = reason;
   }
 }
 
 /** A running command was stopped through its AbortSignal. */
 export class CommandAbortedError extends ZmgrError {
+  readonly argv: string[];
   constructor(argv: string[]) {
     super("zmgr::exec::aborted", `\`${formatArgv(argv)}\` was interrupted`, {
       help: "the command was stopped on request; check the host state with `zmgr status`",
       details: { argv },
     });
+    this.argv = argv;
   }
 }
 
 /** A value that cannot be written safely into a zonecfg script. */
 export class UnsafeValueError extends ZmgrError {
+  readonly field: string;
+  readonly value: string;
+  readonly reason: string;
   constructor(field: string, value: string, reason: string) {
     super("zmgr::exec::unsafe_value", `${field} value ${JSON.stringify(value)} ${reason}`, {
       help: "zonecfg cannot quote this value: remove the character from the template, pool or zone file",
       details: { field, value },
     });
+    this.field = field;
+    this.value = value;
+    this.reason = reason;
   }
 }
 
 /** Output of a system command that does not have the documented shape. */
 export class UnexpectedOutputError extends ZmgrError {
+  readonly what: string;
+  readonly line: string;
   constructor(what: string, line: string) {
     super("zmgr::exec::unexpected_output", `cannot parse ${what}: ${JSON.stringify(line)}`, {
       help: "this illumos release prints a format zmgr does not know; please report it with the output",
       details: { what, line },
     });
+    this.what = what;
+    this.line = line;
   }
 }
 

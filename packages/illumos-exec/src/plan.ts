@@ -68,11 +68,16 @@ export interface PlanResult {
 
 /** The plan was interrupted between two steps. */
 export class PlanAbortedError extends ZmgrError {
+  readonly plan: string;
+  /** The step that was not started. */
+  readonly before: string;
   constructor(plan: string, before: string) {
     super("zmgr::plan::aborted", `${plan}: interrupted before "${before}"`, {
       help: "the steps already done were rolled back where possible; run the command again when ready",
       details: { plan, before },
     });
+    this.plan = plan;
+    this.before = before;
   }
 }
 

@@ -58,7 +58,8 @@ export interface ZoneListEntry {
   zonepath?: string;
   uuid: string;
   brand: string;
-  ipType: "excl" | "shared";
+  /** zoneadm prints `excl`; zmgr's typed APIs say "exclusive" everywhere (the parser converts). */
+  ipType: "exclusive" | "shared";
   /** OmniOS/SmartOS 8th field (digits, or empty when the zone has none); only set when the 8th field has that form. */
   debugId?: string;
   /**

@@ -28,7 +28,7 @@ describe("parseZoneadmList on captures", () => {
       id: 1,
       name: "serv-backup",
       zonepath: "/zones/serv-backup",
-      ipType: "excl",
+      ipType: "exclusive",
       debugId: "40",
     });
     expect(zones[11]).toEqual({
@@ -38,7 +38,7 @@ describe("parseZoneadmList on captures", () => {
       zonepath: "/zones/gold-lipkg-b",
       uuid: "16cdefe0-8c20-6b4c-c53d-d1ea32eb3d1b",
       brand: "lipkg",
-      ipType: "excl",
+      ipType: "exclusive",
       debugId: "39",
     });
   });
@@ -68,7 +68,7 @@ describe("parseZoneadmList on captures", () => {
       state: "running",
       zonepath: "/zones/lipkg0",
       brand: "lipkg",
-      ipType: "excl",
+      ipType: "exclusive",
     });
   });
 });
@@ -140,7 +140,7 @@ const entryArb: fc.Arbitrary<ZoneListEntry> = fc
         .filter((p) => p !== "-"),
       uuid: fc.oneof(fc.constant(""), fc.uuid()),
       brand: fc.constantFrom("ipkg", "lipkg", "sparse", "pkgsrc", "lx", "omicron1", "joyent"),
-      ipType: fc.constantFrom("excl" as const, "shared" as const),
+      ipType: fc.constantFrom("exclusive" as const, "shared" as const),
       debugId: fc.oneof(fc.constant(""), fc.nat({ max: 500 }).map(String)),
       extraFields: fc.array(fc.constantFrom("-", "R", "none", ""), { minLength: 1, maxLength: 4 }),
     },

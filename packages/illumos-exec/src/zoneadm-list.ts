@@ -63,6 +63,11 @@ function tailOf(fields: string[]): Pick<ZoneListEntry, "debugId" | "extraFields"
   return fields.length > 0 ? { extraFields: fields } : {};
 }
 
+/** zoneadm's own spelling ("excl" | "shared") in the typed vocabulary used everywhere in zmgr. */
+function ipTypeOf(text: string): "exclusive" | "shared" {
+  return text === "excl" ? "exclusive" : "shared";
+}
+
 /**
  * One `zoneadm list -p` line: 7 fields (illumos-gate, Helios, Solaris 10), 8 (OmniOS, SmartOS:
  * debug id) or more (Solaris 11: kept raw in `extraFields`).
@@ -82,7 +87,7 @@ export function parseZoneadmLine(line: string): ZoneListEntry {
     ...zonepathOf(unescapeZonepath(split.raw)),
     uuid,
     brand,
-    ipType: ipType as "excl" | "shared",
+    ipType: ipTypeOf(ipType),
     ...tailOf(tail),
   };
 }
@@ -104,7 +109,7 @@ export function formatZoneadmLine(entry: ZoneListEntry): string {
     entry.zonepath === undefined ? "-" : escapeZonepath(entry.zonepath),
     entry.uuid,
     entry.brand,
-    entry.ipType,
+    entry.ipType === "exclusive" ? "excl" : "shared",
   ];
   if (entry.debugId !== undefined) fields.push(entry.debugId);
   fields.push(...(entry.extraFields ?? []));
@@ -133,7 +138,7 @@ export function parseZoneadmListVerbose(stdout: string): ZoneVerboseEntry[] {
       state,
       ...zonepathOf(zonepath),
       brand,
-      ipType: ip,
+      ipType: ipTypeOf(ip),
     };
   });
 }

@@ -5,10 +5,30 @@ import { fastV6 } from "./fast-v6.js";
 
 export type Family = 4 | 6;
 
-export interface ParsedAddress {
+/** JSON form of a ParsedAddress: the value as a decimal string. */
+export interface ParsedAddressJson {
   family: Family;
-  value: bigint;
+  value: string;
   prefix?: number;
+}
+
+/** A parsed "a" or "a/p". `toJSON()` writes `value` as a decimal string. */
+export class ParsedAddress {
+  readonly family: Family;
+  readonly value: bigint;
+  readonly prefix?: number;
+
+  constructor(family: Family, value: bigint, prefix?: number) {
+    this.family = family;
+    this.value = value;
+    if (prefix !== undefined) this.prefix = prefix;
+  }
+
+  toJSON(): ParsedAddressJson {
+    const json: ParsedAddressJson = { family: this.family, value: this.value.toString() };
+    if (this.prefix !== undefined) json.prefix = this.prefix;
+    return json;
+  }
 }
 
 /** Number of bits in an address of the family. */
@@ -27,13 +47,11 @@ const PREFIX = /^(0|[1-9]\d{0,2})$/;
 export function parseAddress(text: string): ParsedAddress | undefined {
   const v4 = fastV4(text);
   if (v4 !== undefined) {
-    const value = BigInt(v4.value);
-    return v4.prefix < 0 ? { family: 4, value } : { family: 4, value, prefix: v4.prefix };
+    return new ParsedAddress(4, BigInt(v4.value), v4.prefix < 0 ? undefined : v4.prefix);
   }
   const v6 = fastV6(text);
   if (v6 !== undefined) {
-    const { value, prefix } = v6;
-    return prefix < 0 ? { family: 6, value } : { family: 6, value, prefix };
+    return new ParsedAddress(6, v6.value, v6.prefix < 0 ? undefined : v6.prefix);
   }
   // Embedded IPv4 (::ffff:192.0.2.1, optionally "/p"): ip-address decides.
   const slash = text.indexOf("/");
@@ -43,7 +61,18 @@ export function parseAddress(text: string): ParsedAddress | undefined {
   if (p !== undefined && (!PREFIX.test(p) || Number(p) > 128)) return undefined;
   if (!Address6.isValid(addr)) return undefined;
   const value = new Address6(addr).bigInt();
-  return p === undefined ? { family: 6, value } : { family: 6, value, prefix: Number(p) };
+  return new ParsedAddress(6, value, p === undefined ? undefined : Number(p));
+}
+
+/** A plain address ("10.1.0.1", "2001:db8::1"): the one syntax check zmgr uses; no "/p". */
+export function isAddress(text: string): boolean {
+  const p = parseAddress(text);
+  return p !== undefined && p.prefix === undefined;
+}
+
+/** "a/p": an address with a prefix length that fits its family (0–32, 0–128). */
+export function isCidr(text: string): boolean {
+  return parseAddress(text)?.prefix !== undefined;
 }
 
 export function familyOf(text: string): Family | undefined {

@@ -3,16 +3,19 @@ import type { PoolProblem } from "./pool-spec.js";
 
 /** A text that is not an IPv4 or IPv6 address ("a" or "a/p"). */
 export class InvalidAddressError extends ZmgrError {
-  constructor(text: string) {
-    super("zmgr::ipam::invalid_address", `"${text}" is not an IPv4 or IPv6 address`, {
+  readonly address: string;
+  constructor(address: string) {
+    super("zmgr::ipam::invalid_address", `"${address}" is not an IPv4 or IPv6 address`, {
       help: 'write an address like "10.1.0.10" or "2001:db8::10", optionally with "/prefix"',
-      details: { address: text },
+      details: { address },
     });
+    this.address = address;
   }
 }
 
 /** IpPool.from() on a spec that validatePool() finds errors in. */
 export class InvalidPoolError extends ZmgrError {
+  readonly pool: string;
   readonly problems: PoolProblem[];
   constructor(pool: string, problems: PoolProblem[]) {
     const first = problems[0];
@@ -25,12 +28,21 @@ export class InvalidPoolError extends ZmgrError {
         details: { pool, problems },
       },
     );
+    this.pool = pool;
     this.problems = problems;
   }
 }
 
-/** No (or not enough) free addresses in the allocatable set. */
+/**
+ * No (or not enough) free addresses in the allocatable set. In `toJSON()` (and `details`),
+ * `size` and `free` are decimal strings, like every bigint ipam puts into JSON.
+ */
 export class PoolExhaustedError extends ZmgrError {
+  readonly pool: string;
+  readonly size: bigint;
+  readonly free: bigint;
+  readonly requested: number;
+  readonly mode: "range" | "list";
   constructor(pool: string, size: bigint, free: bigint, requested: number, mode: "range" | "list") {
     const message =
       free === 0n
@@ -42,36 +54,47 @@ export class PoolExhaustedError extends ZmgrError {
         : `add addresses with "zmgr pool add-address ${pool} <address>"`;
     super("zmgr::pool::exhausted", message, {
       help: `${grow}, or destroy zones that no longer need their address (zmgr pool show ${pool} lists them)`,
-      details: { pool, size: jsonCount(size), free: jsonCount(free), requested },
+      details: { pool, size: size.toString(), free: free.toString(), requested },
     });
+    this.pool = pool;
+    this.size = size;
+    this.free = free;
+    this.requested = requested;
+    this.mode = mode;
   }
 }
 
 /** A pinned address outside the pool's allocatable set. */
 export class AddressNotAllocatableError extends ZmgrError {
+  readonly pool: string;
+  readonly address: string;
+  /** Why not, in words ("it is the gateway or a reserved address"). */
+  readonly reason: string;
   constructor(pool: string, address: string, reason: string) {
     super(
       "zmgr::pool::address_not_allocatable",
       `${address} cannot be allocated from pool "${pool}": ${reason}`,
       {
         help: `pick an address from the range or list of pool "${pool}" that is not its network, broadcast, gateway or a reserved address`,
-        details: { pool, address },
+        details: { pool, address, reason },
       },
     );
+    this.pool = pool;
+    this.address = address;
+    this.reason = reason;
   }
 }
 
 /** A pinned address that is already used (or pinned twice in one request). */
 export class AddressInUseError extends ZmgrError {
+  readonly pool: string;
+  readonly address: string;
   constructor(pool: string, address: string) {
     super("zmgr::pool::address_in_use", `${address} in pool "${pool}" is already in use`, {
       help: `pick a free address (zmgr pool show ${pool} lists the used ones) or leave out --ip to get the lowest free one`,
       details: { pool, address },
     });
+    this.pool = pool;
+    this.address = address;
   }
-}
-
-/** A bigint as a JSON-safe value: a number when exact, else its decimal string. */
-function jsonCount(n: bigint): number | string {
-  return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
 }

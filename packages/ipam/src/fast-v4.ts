@@ -1,18 +1,26 @@
-let lastPrefix = -1;
-
-/** fastV4Value() with its prefix (-1 when absent), or undefined when the text is not plain IPv4. */
+/**
+ * fastV4Packed() unpacked: the address and its prefix (-1 when absent), or undefined when the
+ * text is not plain IPv4.
+ */
 export function fastV4(text: string): { value: number; prefix: number } | undefined {
-  const value = fastV4Value(text);
-  return value < 0 ? undefined : { value, prefix: lastPrefix };
+  const packed = fastV4Packed(text);
+  if (packed < 0) return undefined;
+  return { value: Math.floor(packed / 64), prefix: (packed % 64) - 1 };
+}
+
+/** The address of plain IPv4 text ("a.b.c.d" or "a.b.c.d/p") as a number, or -1. */
+export function fastV4Value(text: string): number {
+  const packed = fastV4Packed(text);
+  return packed < 0 ? -1 : Math.floor(packed / 64);
 }
 
 /**
  * Hot path for the common case: "a.b.c.d" or "a.b.c.d/p" read with char codes, no regex and no
- * allocation. Returns the address as a number, or -1 when the text is anything else (the caller
- * then falls back to the general parser). Same strict grammar as ip-address: octets 0–255 and
- * prefix 0–32, both without leading zeros.
+ * allocation. Returns value × 64 + (prefix + 1) (prefix -1 when absent; exact, below 2^38), or
+ * -1 when the text is anything else (the caller then falls back to the general parser). Same
+ * strict grammar as ip-address: octets 0–255 and prefix 0–32, both without leading zeros.
  */
-export function fastV4Value(text: string): number {
+export function fastV4Packed(text: string): number {
   const n = text.length;
   let value = 0;
   let octet = 0;
@@ -38,8 +46,7 @@ export function fastV4Value(text: string): number {
   }
   if (digits === 0 || dots !== 3) return -1;
   value = value * 256 + octet;
-  lastPrefix = -1;
-  if (i === n) return value;
+  if (i === n) return value * 64;
   let prefix = 0;
   let pdigits = 0;
   for (i++; i < n; i++) {
@@ -50,6 +57,5 @@ export function fastV4Value(text: string): number {
     if (prefix > 32) return -1;
   }
   if (pdigits === 0) return -1;
-  lastPrefix = prefix;
-  return value;
+  return value * 64 + prefix + 1;
 }

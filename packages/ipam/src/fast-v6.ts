@@ -1,5 +1,3 @@
-const groups = new Uint16Array(8);
-
 /**
  * Hot path for plain IPv6 text ("2001:db8::10", optionally "/p"): hex groups and at most one
  * "::", read with char codes. Returns undefined for anything else (embedded IPv4, zone ids,
@@ -7,6 +5,7 @@ const groups = new Uint16Array(8);
  */
 export function fastV6(text: string): { value: bigint; prefix: number } | undefined {
   const n = text.length;
+  const groups = new Uint16Array(8); // per call: no state shared between calls
   let count = 0; // groups written
   let gap = -1; // index in `groups` where "::" stands
   let group = 0;

@@ -1,10 +1,13 @@
-export type { Family, ParsedAddress } from "./address.js";
+export type { Family, ParsedAddressJson } from "./address.js";
 export {
   bitsOf,
   canonicalAddress,
   familyOf,
   formatAddress,
+  isAddress,
+  isCidr,
   isLinkLocalV6,
+  ParsedAddress,
   parseAddress,
 } from "./address.js";
 export {
@@ -14,11 +17,14 @@ export {
   InvalidPoolError,
   PoolExhaustedError,
 } from "./errors.js";
+export type { FoundPool } from "./find-pool.js";
 export { findPool } from "./find-pool.js";
 export { intersection } from "./intersection.js";
-export type { Network } from "./network.js";
-export { parseNetwork } from "./network.js";
-export type { Utilisation } from "./pool.js";
+export type { NetworkJson } from "./network.js";
+export { Network, parseNetwork } from "./network.js";
+export type { IpPoolJson } from "./pool.js";
 export { IpPool } from "./pool.js";
 export type { PoolField, PoolProblem, PoolSpec } from "./pool-spec.js";
 export { validatePool } from "./pool-spec.js";
+export type { UtilisationJson } from "./utilisation.js";
+export { Utilisation } from "./utilisation.js";

@@ -189,8 +189,8 @@ describe("allocate", () => {
     expect(err.code).toBe("zmgr::pool::exhausted");
     expect(err.message).toBe('pool "public" is exhausted (size 3, all in use)');
     expect(err.help).toContain("zmgr pool add-address public");
-    expect(err.details).toMatchObject({ pool: "public", size: 3, free: 0 });
-    expect(JSON.stringify(err.toJSON())).toContain('"size":3');
+    expect(err.details).toMatchObject({ pool: "public", size: "3", free: "0" });
+    expect(JSON.stringify(err.toJSON())).toContain('"size":"3"');
   });
 
   it("throws exhausted (and allocates nothing) when fewer are free than asked for", () => {

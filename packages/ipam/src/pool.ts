@@ -8,15 +8,19 @@ import {
 import type { Network } from "./network.js";
 import { analysePool, type PoolSpec } from "./pool-spec.js";
 import { indexUsed, sortUnique, type UsedIndex } from "./used.js";
+import { Utilisation } from "./utilisation.js";
 
-export interface Utilisation {
-  size: bigint;
-  used: number;
-  free: bigint;
-  /** used / size × 100 (100 for a pool of size 0: nothing is left to hand out). */
-  percent: number;
-  /** Canonical addresses (no prefix) of the allocatable set that are used, ascending. */
-  usedAddresses: string[];
+/** JSON form of an IpPool: bigints as decimal strings, values as canonical address text. */
+export interface IpPoolJson {
+  name: string;
+  family: Family;
+  mode: "range" | "list";
+  network: string;
+  prefixLength: number;
+  size: string;
+  excluded: string[];
+  range?: { start: string; end: string };
+  list?: string[];
 }
 
 /** A validated pool, built once and reused: membership, allocation, utilisation. */
@@ -165,13 +169,27 @@ export class IpPool {
 
   utilisation(used: Iterable<string>): Utilisation {
     const values = this.usedValues(used);
-    const n = values.length;
+    return new Utilisation(
+      this.size,
+      values.map((v) => formatAddress(this.family, v)),
+    );
+  }
+
+  /** `JSON.stringify(pool)`: bigints as decimal strings, values as canonical address text. */
+  toJSON(): IpPoolJson {
+    const text = (v: bigint) => formatAddress(this.family, v);
     return {
-      size: this.size,
-      used: n,
-      free: this.size - BigInt(n),
-      percent: this.size === 0n ? 100 : (n / Number(this.size)) * 100,
-      usedAddresses: values.map((v) => formatAddress(this.family, v)),
+      name: this.name,
+      family: this.family,
+      mode: this.mode,
+      network: `${text(this.network.base)}/${this.prefixLength}`,
+      prefixLength: this.prefixLength,
+      size: this.size.toString(),
+      excluded: this.excluded.map(text),
+      ...(this.range
+        ? { range: { start: text(this.range.start), end: text(this.range.end) } }
+        : {}),
+      ...(this.list ? { list: this.list.map(text) } : {}),
     };
   }
 

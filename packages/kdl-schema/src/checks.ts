@@ -1,11 +1,12 @@
+import { isAddress, isCidr } from "@zmgr/ipam";
 import { checkEntityName, isHttpUrl } from "./names.js";
-import { isAbsolutePath, isCidr, isIpAddress, isIsoDate, isMemorySize } from "./values.js";
+import { isAbsolutePath, isIsoDate, isMemorySize } from "./values.js";
 
 /** Value checks used by the decoders: each returns a problem message or undefined. */
 export const checks = {
   name: (v: string) => checkEntityName(v),
   address: (v: string) =>
-    isIpAddress(v) ? undefined : `${JSON.stringify(v)} is not an IPv4 or IPv6 address`,
+    isAddress(v) ? undefined : `${JSON.stringify(v)} is not an IPv4 or IPv6 address`,
   cidr: (v: string) =>
     isCidr(v)
       ? undefined

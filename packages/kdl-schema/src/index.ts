@@ -22,4 +22,3 @@ export type {
 } from "./types.js";
 export { DEFAULT_CONFIG, DOC_KINDS } from "./types.js";
 export { updateDocument } from "./update.js";
-export { isCidr, isIPv4, isIPv6, isIpAddress } from "./values.js";

@@ -1,33 +1,3 @@
-import { Address6 } from "ip-address";
-
-const V4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
-export function isIPv4(s: string): boolean {
-  return V4.test(s);
-}
-
-export function isIPv6(s: string): boolean {
-  if (!s.includes(":") || /[%/\s]/.test(s) || !/^[0-9A-Fa-f:.]+$/.test(s)) return false;
-  return Address6.isValid(s);
-}
-
-export function isIpAddress(s: string): boolean {
-  return isIPv4(s) || isIPv6(s);
-}
-
-/** "a/p" with a valid address and a prefix length that fits its family. */
-export function isCidr(s: string): boolean {
-  const slash = s.indexOf("/");
-  if (slash < 0) return false;
-  const addr = s.slice(0, slash);
-  const prefix = s.slice(slash + 1);
-  if (!/^(0|[1-9]\d{0,2})$/.test(prefix)) return false;
-  const p = Number(prefix);
-  if (isIPv4(addr)) return p <= 32;
-  if (isIPv6(addr)) return p <= 128;
-  return false;
-}
-
 export function isAbsolutePath(s: string): boolean {
   return s.startsWith("/") && !s.includes("\0");
 }

@@ -45,7 +45,7 @@ const host: HostFacts = {
     zonepath: `/zones/web${i}`,
     uuid: "",
     brand: "ipkg",
-    ipType: "excl" as const,
+    ipType: "exclusive" as const,
   })),
   links: [
     { link: "lanstub0", class: "etherstub", over: "" },

@@ -8,6 +8,10 @@ import { withLocations } from "./locations.js";
  * out (or made available) until it is fixed: the ledger fails closed (SPEC §3.5).
  */
 export class LedgerUnreadableError extends ZmgrError {
+  /** What was refused ("create zone web2", …). */
+  readonly action: string;
+  /** The unreadable zone documents (registry-relative paths). */
+  readonly files: string[];
   readonly diagnostics: Diagnostic[];
   constructor(action: string, files: string[], diagnostics: Diagnostic[]) {
     const first = diagnostics[0];
@@ -22,6 +26,8 @@ export class LedgerUnreadableError extends ZmgrError {
         ...(first?.location ? { location: first.location } : {}),
       },
     );
+    this.action = action;
+    this.files = files;
     this.diagnostics = diagnostics;
   }
 }

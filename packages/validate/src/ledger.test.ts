@@ -110,6 +110,7 @@ describe("requireReadableLedger", () => {
     expect(err.help).toContain("zmgr validate");
     expect(err.location?.file).toBe("zones/web1.kdl");
     expect(err.location?.line).toBeGreaterThanOrEqual(3);
+    expect([err.action, err.files]).toEqual(["create zone web2", ["zones/web1.kdl"]]);
   });
 });
 

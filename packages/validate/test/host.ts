@@ -9,7 +9,7 @@ export function hostZone(name: string, state: ZoneListEntry["state"] = "running"
     zonepath: `/zones/${name}`,
     uuid: "",
     brand: "ipkg",
-    ipType: "excl",
+    ipType: "exclusive",
   };
 }
 

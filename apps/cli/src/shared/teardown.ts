@@ -1,5 +1,11 @@
 import { ZmgrError } from "@zmgr/errors";
-import { type Command, IllumosHost, type PlanStep, type ZoneState } from "@zmgr/illumos-exec";
+import {
+  type Command,
+  IllumosHost,
+  illumosCommands,
+  type PlanStep,
+  type ZoneState,
+} from "@zmgr/illumos-exec";
 
 const IN_KERNEL: ReadonlySet<ZoneState> = new Set([
   "ready",
@@ -39,7 +45,7 @@ export function teardownSteps(zone: string, live: LiveZone): PlanStep[] {
   const s = live.state;
   if (s !== undefined && IN_KERNEL.has(s)) {
     steps.push(
-      step(`halt`, `halt zone ${zone}`, [zoneadm(zone, "halt")], async (h) => {
+      step(`halt`, `halt zone ${zone}`, [illumosCommands.halt(zone)], async (h) => {
         const now = await stateOf(h, zone);
         if (now !== undefined && IN_KERNEL.has(now)) await h.halt(zone);
       }),
@@ -47,7 +53,7 @@ export function teardownSteps(zone: string, live: LiveZone): PlanStep[] {
   }
   if (s !== undefined && s !== "configured") {
     steps.push(
-      step(`uninstall`, `uninstall zone ${zone}`, [zoneadm(zone, "uninstall", "-F")], async (h) => {
+      step(`uninstall`, `uninstall zone ${zone}`, [illumosCommands.uninstall(zone)], async (h) => {
         const now = await stateOf(h, zone);
         if (now !== undefined && IN_KERNEL.has(now)) {
           throw new TeardownBlockedError(zone, `is still ${now}`, "uninstall it");
@@ -61,7 +67,7 @@ export function teardownSteps(zone: string, live: LiveZone): PlanStep[] {
       step(
         `zonecfg-delete`,
         `delete configuration of ${zone}`,
-        [{ file: "zonecfg", args: ["-z", zone, "delete", "-F"] }],
+        [illumosCommands.zonecfgDelete(zone)],
         async (h) => {
           const now = await stateOf(h, zone);
           if (now === undefined) return;
@@ -78,7 +84,7 @@ export function teardownSteps(zone: string, live: LiveZone): PlanStep[] {
       step(
         `delete-vnic:${vnic}`,
         `delete VNIC ${vnic}`,
-        [{ file: "dladm", args: ["delete-vnic", vnic] }],
+        [illumosCommands.deleteVnic(vnic)],
         async (h) => {
           const now = await stateOf(h, zone);
           if (now !== undefined) {
@@ -99,10 +105,6 @@ function step(
   act: (h: IllumosHost) => Promise<void>,
 ): PlanStep {
   return { id, title, commands, run: (ctx) => act(new IllumosHost(ctx.exec)) };
-}
-
-function zoneadm(zone: string, ...args: string[]): Command {
-  return { file: "zoneadm", args: ["-z", zone, ...args] };
 }
 
 async function stateOf(h: IllumosHost, zone: string): Promise<ZoneState | undefined> {

@@ -1,4 +1,5 @@
 import { ZmgrError } from "@zmgr/errors";
+import { formatArgv, illumosCommands } from "@zmgr/illumos-exec";
 import type { Invocation } from "./kit.js";
 import { openSession } from "./session.js";
 
@@ -21,14 +22,16 @@ export async function runZoneAction(
     });
   }
   if (inv.globals.dryRun) {
+    const command = illumosCommands[action](name);
+    const argv = [command.file, ...command.args];
     if (s.out.json)
       s.out.printJson({
         dryRun: true,
         zone: name,
         action,
-        command: ["zoneadm", "-z", name, action],
+        command: argv,
       });
-    else s.out.line(`dry run: zoneadm -z ${name} ${action}`);
+    else s.out.line(`dry run: ${formatArgv(argv)}`);
     return;
   }
   await s.host[action](name);

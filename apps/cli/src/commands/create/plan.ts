@@ -1,4 +1,11 @@
-import { IllumosHost, type Plan, type PlanStep } from "@zmgr/illumos-exec";
+import {
+  type Command,
+  IllumosHost,
+  type InstallOptions,
+  illumosCommands,
+  type Plan,
+  type PlanStep,
+} from "@zmgr/illumos-exec";
 import type { Registry } from "@zmgr/registry";
 import { assertGone, readLive, teardownSteps } from "../../shared/teardown.js";
 import type { CreateProposal } from "./proposal.js";
@@ -27,26 +34,22 @@ export function buildCreatePlan(p: CreateProposal, deps: CreatePlanDeps): Plan {
     steps.push({
       id: "clone",
       title: `clone zone ${name} from ${clone.source} (${clone.method === "zfs" ? "ZFS" : "copy"})`,
-      commands: [{ file: "zoneadm", args: ["-z", name, "clone", clone.source] }],
+      commands: [illumosCommands.clone(name, clone.source)],
       run: (ctx) => new IllumosHost(ctx.exec).clone(name, clone.source),
     });
   } else
     steps.push({
       id: "install",
       title: `install zone ${name}${pub ? ` from ${pub.name}` : ""}`,
-      commands: [{ file: "zoneadm", args: ["-z", name, "install", ...installArgs(p)] }],
-      run: (ctx) =>
-        new IllumosHost(ctx.exec).install(name, {
-          ...(pub ? { publisher: pub } : {}),
-          args: p.install.args,
-        }),
+      commands: [illumosCommands.install(name, installOptions(p))],
+      run: (ctx) => new IllumosHost(ctx.exec).install(name, installOptions(p)),
     });
   for (const x of p.extraPublishers) {
     const root = `${p.zonepath}/root`;
     steps.push({
       id: `publisher:${x.name}`,
       title: `add publisher ${x.name}`,
-      commands: [{ file: "pkg", args: ["-R", root, "set-publisher", "-g", x.origin, x.name] }],
+      commands: [illumosCommands.setPublisher(root, x.name, x.origin)],
       run: (ctx) => new IllumosHost(ctx.exec).setPublisher(root, x.name, x.origin),
     });
   }
@@ -54,7 +57,7 @@ export function buildCreatePlan(p: CreateProposal, deps: CreatePlanDeps): Plan {
     steps.push({
       id: "boot",
       title: `boot zone ${name}`,
-      commands: [{ file: "zoneadm", args: ["-z", name, "boot"] }],
+      commands: [illumosCommands.boot(name)],
       run: (ctx) => new IllumosHost(ctx.exec).boot(name),
     });
   }
@@ -82,7 +85,7 @@ export function createVnicStep(v: { name: string; over: string }): PlanStep {
   return {
     id: `vnic:${v.name}`,
     title: `create VNIC ${v.name} over ${v.over}`,
-    commands: [{ file: "dladm", args: ["create-vnic", "-l", v.over, v.name] }],
+    commands: [illumosCommands.createVnic(v.name, v.over)],
     run: (ctx) => new IllumosHost(ctx.exec).createVnic(v.name, v.over),
   };
 }
@@ -92,14 +95,19 @@ export function zonecfgStep(zone: string, title: string, script: string): PlanSt
   return {
     id: "zonecfg",
     title,
-    commands: [{ file: "zonecfg", args: ["-z", zone, "-f", "<script>"], stdin: script }],
+    commands: [zonecfgScriptCommand(zone, script)],
     run: (ctx) => new IllumosHost(ctx.exec).applyZonecfg(zone, script),
   };
 }
 
-export function installArgs(p: CreateProposal): string[] {
+/** `zonecfg -z <zone> -f <script>` as shown by `--dry-run`: the file is a temp file, the script its content. */
+export function zonecfgScriptCommand(zone: string, script: string): Command {
+  return { ...illumosCommands.zonecfgApply(zone, "<script>"), stdin: script };
+}
+
+function installOptions(p: CreateProposal): InstallOptions {
   const pub = p.install.publisher;
-  return [...(pub ? ["-P", `${pub.name}=${pub.origin}`] : []), ...p.install.args];
+  return { ...(pub ? { publisher: pub } : {}), args: p.install.args };
 }
 
 /** Undo on the host, from what is there now (only VNICs this create planned, which were free). */

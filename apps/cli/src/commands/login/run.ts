@@ -4,6 +4,7 @@ import {
   checkZoneName,
   type Executor,
   formatArgv,
+  illumosCommands,
   shellJoin,
   type TerminalIo,
 } from "@zmgr/illumos-exec";
@@ -20,11 +21,10 @@ import { openSession } from "../../shared/session.js";
  */
 export async function runLogin(inv: Invocation, zone: string, argv: string[]): Promise<void> {
   checkZone(zone);
-  const command: Command = {
-    file: "zlogin",
-    args: argv.length > 0 ? [zone, shellJoin(argv)] : [zone],
-  };
-  await runInteractive(inv, command);
+  await runInteractive(
+    inv,
+    illumosCommands.zlogin(zone, argv.length > 0 ? shellJoin(argv) : undefined),
+  );
 }
 
 /** `zmgr console <zone>`: `zlogin -C <zone>`; refused (exit 2) without a terminal, before anything runs. */
@@ -37,7 +37,7 @@ export async function runConsole(inv: Invocation, zone: string): Promise<void> {
       `run it from an interactive terminal; for one command use \`zmgr login ${zone} -- <command>\``,
     );
   }
-  await runInteractive(inv, { file: "zlogin", args: ["-C", zone] });
+  await runInteractive(inv, illumosCommands.console(zone));
 }
 
 async function runInteractive(inv: Invocation, command: Command): Promise<void> {

@@ -1,6 +1,12 @@
-import { buildRemoveNetScript, IllumosHost, type Plan, type PlanStep } from "@zmgr/illumos-exec";
+import {
+  buildRemoveNetScript,
+  IllumosHost,
+  illumosCommands,
+  type Plan,
+  type PlanStep,
+} from "@zmgr/illumos-exec";
 import type { Registry } from "@zmgr/registry";
-import { createVnicStep, zonecfgStep } from "../create/plan.js";
+import { createVnicStep, zonecfgScriptCommand, zonecfgStep } from "../create/plan.js";
 import type { NetAddProposal } from "./add-proposal.js";
 import { editZoneNets, liveResources } from "./plan-common.js";
 
@@ -23,7 +29,7 @@ export function buildNetAddPlan(p: NetAddProposal, deps: NetAddPlanDeps): Plan {
     steps.push({
       id: "reboot",
       title: `reboot zone ${zone}`,
-      commands: [{ file: "zoneadm", args: ["-z", zone, "reboot"] }],
+      commands: [illumosCommands.reboot(zone)],
       run: (ctx) => new IllumosHost(ctx.exec).reboot(zone),
     });
   }
@@ -58,7 +64,7 @@ export async function rollbackSteps(
     steps.push({
       id: "unconfigure",
       title: `remove net ${p.net.name} from the configuration of ${p.zone}`,
-      commands: [{ file: "zonecfg", args: ["-z", p.zone, "-f", "<script>"], stdin: script }],
+      commands: [zonecfgScriptCommand(p.zone, script)],
       run: (ctx) => new IllumosHost(ctx.exec).applyZonecfg(p.zone, script),
     });
   }
@@ -67,7 +73,7 @@ export async function rollbackSteps(
     steps.push({
       id: `delete-vnic:${v.name}`,
       title: `delete VNIC ${v.name}`,
-      commands: [{ file: "dladm", args: ["delete-vnic", v.name] }],
+      commands: [illumosCommands.deleteVnic(v.name)],
       run: (ctx) => new IllumosHost(ctx.exec).deleteVnic(v.name),
     });
   }

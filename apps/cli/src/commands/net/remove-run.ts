@@ -2,6 +2,7 @@ import { ZmgrError } from "@zmgr/errors";
 import {
   buildRemoveNetScript,
   IllumosHost,
+  illumosCommands,
   type Plan,
   type PlanStep,
   runPlan,
@@ -18,6 +19,7 @@ import {
 } from "../../shared/progress.js";
 import { openSession } from "../../shared/session.js";
 import { ZoneNotRegisteredError } from "../create/errors.js";
+import { zonecfgScriptCommand } from "../create/plan.js";
 import { NetFailedError } from "./errors.js";
 import { editZoneNets, type NetResource, renderNetDryRun } from "./plan-common.js";
 
@@ -126,7 +128,7 @@ export function buildNetRemovePlan(p: RemoveInput): Plan {
     steps.push({
       id: "halt",
       title: `halt zone ${zone}`,
-      commands: [{ file: "zoneadm", args: ["-z", zone, "halt"] }],
+      commands: [illumosCommands.halt(zone)],
       run: async (ctx) => {
         const h = new IllumosHost(ctx.exec);
         const now = (await h.zoneStatus(zone))?.state;
@@ -139,13 +141,7 @@ export function buildNetRemovePlan(p: RemoveInput): Plan {
     steps.push({
       id: "unconfigure",
       title: `remove net ${net.name} from the configuration of ${zone}`,
-      commands: [
-        {
-          file: "zonecfg",
-          args: ["-z", zone, "-f", "<script>"],
-          stdin: buildRemoveNetScript(p.ipType, shown),
-        },
-      ],
+      commands: [zonecfgScriptCommand(zone, buildRemoveNetScript(p.ipType, shown))],
       run: async (ctx) => {
         const h = new IllumosHost(ctx.exec);
         const live = await resourcesOf(h, zone, p.ipType, physical, net.addresses);
@@ -158,7 +154,7 @@ export function buildNetRemovePlan(p: RemoveInput): Plan {
     steps.push({
       id: `delete-vnic:${vnic}`,
       title: `delete VNIC ${vnic}`,
-      commands: [{ file: "dladm", args: ["delete-vnic", vnic] }],
+      commands: [illumosCommands.deleteVnic(vnic)],
       run: async (ctx) => {
         const h = new IllumosHost(ctx.exec);
         if (await h.showVnic(vnic)) await h.deleteVnic(vnic);
@@ -180,7 +176,7 @@ export function buildNetRemovePlan(p: RemoveInput): Plan {
     steps.push({
       id: "boot",
       title: `boot zone ${zone}`,
-      commands: [{ file: "zoneadm", args: ["-z", zone, "boot"] }],
+      commands: [illumosCommands.boot(zone)],
       run: (ctx) => new IllumosHost(ctx.exec).boot(zone),
     });
   }

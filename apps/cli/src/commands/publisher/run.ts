@@ -1,4 +1,5 @@
 import { checkEntityName, isHttpUrl } from "@zmgr/kdl-schema";
+import { refuseBadEdits } from "../../shared/edit-check.js";
 import { inUse, invalid, notFound } from "../../shared/entity-errors.js";
 import type { Invocation } from "../../shared/kit.js";
 import { openSession } from "../../shared/session.js";
@@ -50,6 +51,7 @@ export async function publisherAdd(inv: Invocation, name: string, origin: string
           `publisher ${name} already exists`,
           "remove it first or pick another name",
         );
+      refuseBadEdits(snap, [{ kind: "publisher", value: { name, origin } }], `publisher ${name}`);
       if (!inv.globals.dryRun) await s.registry.put("publisher", { name, origin });
     },
     { timeoutMs: s.lockTimeoutMs },
@@ -75,6 +77,7 @@ export async function publisherRemove(inv: Invocation, name: string): Promise<vo
         .filter((t) => t.parsed.value?.publishers.includes(name))
         .map((t) => `template ${t.name}`);
       if (users.length > 0) throw inUse("publisher", name, users);
+      refuseBadEdits(snap, [{ kind: "publisher", remove: name }], `publisher ${name}`);
       if (!inv.globals.dryRun) await s.registry.remove("publisher", name, file);
     },
     { timeoutMs: s.lockTimeoutMs },

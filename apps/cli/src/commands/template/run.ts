@@ -1,4 +1,5 @@
 import { checkEntityName, type Template } from "@zmgr/kdl-schema";
+import { refuseBadEdits } from "../../shared/edit-check.js";
 import { inUse, invalid, notFound } from "../../shared/entity-errors.js";
 import type { Invocation } from "../../shared/kit.js";
 import { openSession } from "../../shared/session.js";
@@ -104,19 +105,8 @@ export async function templateCreate(
           `template ${name} already exists`,
           "remove it first or pick another name",
         );
-      const missing = [
-        ...nets
-          .flatMap((n) => n.pools)
-          .filter((p) => !snap.pools.has(p))
-          .map((p) => `pool ${p}`),
-        ...template.publishers.filter((p) => !snap.publishers.has(p)).map((p) => `publisher ${p}`),
-      ];
-      if (missing.length > 0)
-        throw invalid(
-          "template",
-          `template ${name} refers to unknown ${missing.join(", ")}`,
-          "create them first (`zmgr pool create`, `zmgr publisher add`)",
-        );
+      // unknown pools and publishers: validate's reference rules (zmgr::reference::template_*)
+      refuseBadEdits(snap, [{ kind: "template", value: template }], `template ${name}`);
       if (!inv.globals.dryRun) await s.registry.put("template", template);
     },
     { timeoutMs: s.lockTimeoutMs },
@@ -143,6 +133,7 @@ export async function templateRemove(inv: Invocation, name: string): Promise<voi
         .map((z) => `zone ${z.name}`);
       if (snap.config.defaultTemplate === name) users.push("config.kdl default-template");
       if (users.length > 0) throw inUse("template", name, users);
+      refuseBadEdits(snap, [{ kind: "template", remove: name }], `template ${name}`);
       if (!inv.globals.dryRun) await s.registry.remove("template", name, file);
     },
     { timeoutMs: s.lockTimeoutMs },

@@ -1,10 +1,5 @@
 import { join } from "node:path";
-import {
-  createExecaExecutor,
-  createFileSimExecutor,
-  type Executor,
-  IllumosHost,
-} from "@zmgr/illumos-exec";
+import { createExecaExecutor, type Executor, IllumosHost } from "@zmgr/illumos-exec";
 import { Registry, resolveRegistryRoot, type Snapshot } from "@zmgr/registry";
 import type { ExecutorRequest } from "../deps.js";
 import type { Invocation } from "./kit.js";
@@ -62,7 +57,9 @@ export async function openSession(inv: Invocation): Promise<Session> {
       join(root, ".simulator.json"),
     prefix: snapshot.config.commandPrefix,
   };
-  const base = deps.createExecutor ? await deps.createExecutor(request) : defaultExecutor(request);
+  const base = deps.createExecutor
+    ? await deps.createExecutor(request)
+    : await defaultExecutor(request);
   const exec = globals.verbose ? verboseExecutor(base, deps.stderr) : base;
   return {
     ...inv,
@@ -76,8 +73,12 @@ export async function openSession(inv: Invocation): Promise<Session> {
   };
 }
 
-export function defaultExecutor(req: ExecutorRequest): Executor {
-  if (req.simulate) return createFileSimExecutor(req.stateFile);
+export async function defaultExecutor(req: ExecutorRequest): Promise<Executor> {
+  if (req.simulate) {
+    // Loaded only under --simulate, so commands on a real host do not load the simulator.
+    const { createFileSimExecutor } = await import("@zmgr/illumos-exec");
+    return createFileSimExecutor(req.stateFile);
+  }
   return createExecaExecutor(req.prefix.length > 0 ? { prefix: req.prefix } : {});
 }
 

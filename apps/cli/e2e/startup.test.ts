@@ -78,8 +78,10 @@ describe("startup loads nothing heavy", () => {
   it("list on a real host loads execa and the registry but no simulator code", async () => {
     const dir = await mkdtemp(join(tmpdir(), "zmgr-startup-list-"));
     try {
-      // No zoneadm here: list fails at its first host command, after loading what it needs.
-      const { urls } = await loadedModules(["--registry", join(dir, "none"), "list", "--json"]);
+      const init = await run(process.execPath, [ZMGR, "--registry", dir, "init"], {});
+      expect(init.code, init.stderr).toBe(0);
+      // No zoneadm on this machine: list fails at its first host command, after loading execa.
+      const { urls } = await loadedModules(["--registry", dir, "list", "--json"]);
       const sources = await loadedSources(urls);
       expect(sources.some((u) => /node_modules\/\.pnpm\/execa@/.test(u))).toBe(true);
       expect(sources.some((u) => /packages\/registry\//.test(u))).toBe(true);

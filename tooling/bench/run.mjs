@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeRegistry } from "./fixtures.mjs";
+import { benchStartup } from "./startup.mjs";
 import { benchStatusScale } from "./status-scale.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -50,25 +51,14 @@ async function timeAsync(fn, runs) {
 
 const results = [];
 function record(name, ms, extra = {}) {
-  results.push({ name, ms: Math.round(ms * 100) / 100, ...extra });
-}
-
-// 1. Startup: `zmgr --version` against a bare `node -e ''`.
-if (!lockOnly) {
-  const runs = quick ? 5 : 21;
-  const bare = timeSpawn(["-e", ""], runs);
-  const version = timeSpawn([zmgrBin, "--version"], runs);
-  const help = timeSpawn([zmgrBin, "--help"], runs);
-  record("node -e ''", bare);
-  record("zmgr --version", version, {
-    ratio: +(version / bare).toFixed(2),
-    goal: "≤ 1.3× node -e ''",
-  });
-  record("zmgr --help", help, { ratio: +(help / bare).toFixed(2) });
+  results.push({ name, ms: ms === null ? null : Math.round(ms * 100) / 100, ...extra });
 }
 
 const work = mkdtempSync(join(tmpdir(), "zmgr-bench-"));
 try {
+  // 1. Startup: --version, --help, list on 100 zones against `node -e ''`; module files opened.
+  if (!lockOnly) benchStartup(record, { zmgrBin, work, runs: quick ? 5 : 21, timeSpawn });
+
   // 2. Load + validate 10,000 zones, in-process through the built packages.
   if (!lockOnly) {
     const { Registry } = await import("@zmgr/registry");
@@ -169,10 +159,10 @@ try {
 }
 
 const width = Math.max(...results.map((r) => r.name.length));
-console.log(`${"benchmark".padEnd(width)}  ${"median ms".padStart(10)}  ratio   commands  goal`);
+console.log(`${"benchmark".padEnd(width)}  ${"median ms".padStart(10)}  ratio      count  goal`);
 for (const r of results) {
   console.log(
-    `${r.name.padEnd(width)}  ${r.ms.toFixed(2).padStart(10)}  ${(r.ratio === undefined ? "" : `${r.ratio}×`).padEnd(6)}  ${String(r.commands ?? "").padStart(8)}  ${r.goal ?? ""}`,
+    `${r.name.padEnd(width)}  ${(r.ms === null ? "" : r.ms.toFixed(2)).padStart(10)}  ${(r.ratio === undefined ? "" : `${r.ratio}×`).padEnd(6)}  ${String(r.commands ?? r.files ?? "").padStart(8)}  ${r.goal ?? ""}`,
   );
 }
 const json = { date: new Date().toISOString(), node: process.version, results };

@@ -156,11 +156,14 @@ describe("zmgr template", () => {
     expect(Object.keys(await env.files())).not.toContain("templates/x.kdl");
   });
 
-  it("refuses an unknown pool and a bhyve brand", async () => {
+  it("refuses an unknown pool through validate's edit rules, and a bhyve brand", async () => {
     env = await testEnv();
-    expect(
-      (await env.run("template", "create", "x", "--brand", "ipkg", "--net", "a=nosuch")).stderr,
-    ).toContain("pool nosuch");
+    const r = await env.run("template", "create", "x", "--brand", "ipkg", "--net", "a=nosuch");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'error[zmgr::reference::template_pool]: template x: template "x" net "a" uses pool "nosuch", which does not exist',
+    );
+    expect(Object.keys(await env.files())).not.toContain("templates/x.kdl");
     expect(
       (await env.run("template", "create", "x", "--brand", "bhyve", "--net", "a=internal")).code,
     ).toBe(1);

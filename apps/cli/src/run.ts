@@ -15,8 +15,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return err.exitCode === 0 ? 0 : 2;
     }
     // Loaded only on failure, so `--help` and successful runs skip them at startup.
-    const { errorJson, exitCodeOf, ReportedFailure, renderError } = await import("./errors.js");
-    const { Output } = await import("./output.js");
+    const { errorJson, exitCodeOf, ReportedFailure, renderError } = await import(
+      "./shared/errors.js"
+    );
+    const { Output } = await import("./shared/output.js");
     if (err instanceof ReportedFailure) return err.exitCode;
     const globals = ctx.lastGlobals ?? guessGlobals(argv);
     const out = new Output(deps, globals);

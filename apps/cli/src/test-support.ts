@@ -9,23 +9,23 @@ import { runCli } from "./run.js";
 // The program loads each command's implementation lazily (`await import()` in its action). Tests
 // load them with this file instead, while vitest collects a test file (no timeout), not inside
 // the file's first test: transforming them there took up to 18 s of its 20 s on a loaded machine.
-import "./completion-run.js";
-import "./create-run.js";
-import "./destroy-run.js";
-import "./errors.js";
-import "./fmt-run.js";
-import "./init-run.js";
-import "./output.js";
-import "./pool-edit.js";
-import "./pool-run.js";
-import "./progress.js";
-import "./publisher-run.js";
-import "./session.js";
-import "./show-run.js";
-import "./status-check.js";
-import "./template-run.js";
-import "./zone-action.js";
-import "./zone-join.js";
+import "./commands/completion/run.js";
+import "./commands/create/run.js";
+import "./commands/destroy/run.js";
+import "./shared/errors.js";
+import "./commands/fmt/run.js";
+import "./commands/init/run.js";
+import "./shared/output.js";
+import "./commands/pool/edit.js";
+import "./commands/pool/run.js";
+import "./shared/progress.js";
+import "./commands/publisher/run.js";
+import "./shared/session.js";
+import "./commands/show/run.js";
+import "./commands/status/check.js";
+import "./commands/template/run.js";
+import "./shared/zone-action.js";
+import "./shared/zone-join.js";
 import "@zmgr/importer";
 import "@zmgr/validate";
 

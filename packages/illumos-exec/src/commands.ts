@@ -84,6 +84,12 @@ export const illumosCommands = {
     args: ["-cf", "-", "-C", absoluteDir("zones-dir", zonesDir), "."],
     encoding: "buffer",
   }),
+  /** `zlogin <zone> [<command>]`: the command is ONE argument, already quoted for `su -c`. */
+  zlogin: (zone: string, command?: string): Command => ({
+    file: "zlogin",
+    args: command === undefined ? [z(zone)] : [z(zone), command],
+  }),
+  console: (zone: string): Command => ({ file: "zlogin", args: ["-C", z(zone)] }),
   setPublisher: (zoneRoot: string, name: string, origin: string): Command => ({
     file: "pkg",
     args: ["-R", zoneRoot, "set-publisher", "-g", origin, operand("publisher name", name)],

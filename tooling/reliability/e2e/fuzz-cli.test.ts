@@ -123,7 +123,7 @@ const KNOWN_BUGS: { test: string; signature: string; open: boolean; repro: strin
     repro: ["abc", "-t", "-1", "NaN"].map((v) => ["list", "--lock-timeout", v]),
   },
   {
-    // apps/cli/src/kit.ts collectPair throws a plain Error.
+    // apps/cli/src/shared/kit.ts collectPair throws a plain Error.
     test: "regression (@zmgr/cli kit.ts collectPair): a malformed --ip/--vnic is a usage error, not an internal one",
     open: false,
     signature: "expected <net>=<value>",

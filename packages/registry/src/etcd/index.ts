@@ -13,6 +13,10 @@ export {
   TlsFileError,
   UnreachableError,
 } from "./errors.js";
+export type { EtcdStorageOptions } from "./etcd-storage.js";
+export { EtcdStorage } from "./etcd-storage.js";
+export { KeyLayout } from "./keys.js";
+export type { LeaseTimers } from "./lease-keeper.js";
 export type {
   Compare,
   CompareResult,

@@ -1,4 +1,4 @@
-import { readdir, readFile} from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type EtcdCluster, requireServer, startEtcd } from "@zmgr/test-servers";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -155,6 +155,35 @@ etcd.describe("registry push, pull and check against one etcd", () => {
     expect(found.orphans).toEqual([{ key: "v4/0a0100c8", address: "10.1.0.200", zone: "gone" }]);
     expect((await checkClaims(storage, { host: "gz1", repair: true })).repaired).toBe(true);
     expect(await checkClaims(storage, { host: "gz1" })).toMatchObject({ missing: [], orphans: [] });
+  });
+
+  it("pushes 300 zones in batches under etcd's 128 operations per txn, claims and all", async () => {
+    const files: Record<string, string> = { "pools/internal.kdl": FILES["pools/internal.kdl"]! };
+    for (let i = 0; i < 300; i++) {
+      const address = `10.1.${Math.floor(i / 200) + 1}.${(i % 200) + 10}/16`;
+      files[`zones/z${i}.kdl`] = `zone "z${i}" {\n  net "internal" { address "${address}"; }\n}\n`;
+    }
+    const { url, storage } = target();
+    expect(
+      await pushRegistry(await registryWith(files), storage, { host: "gz1", url }),
+    ).toMatchObject({
+      documents: 301,
+      claims: 300,
+    });
+    expect(await storage.list("zone")).toHaveLength(300);
+    expect(await checkClaims(storage, { host: "gz1" })).toMatchObject({ missing: [], orphans: [] });
+  });
+
+  it("names every endpoint tried when none answers", async () => {
+    const dead = new EtcdClient({
+      endpoints: parseEtcdUrl("etcd://127.0.0.1:1,127.0.0.1:2/x").endpoints,
+    });
+    const storage = new EtcdStorage({ client: dead, prefix: "/x", host: "gz1" });
+    const error = await storage.list("zone").catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "zmgr::registry::unreachable" });
+    expect((error as Error).message).toContain("127.0.0.1:1");
+    expect((error as Error).message).toContain("127.0.0.1:2");
+    dead.close();
   });
 
   it("maps keys to pull paths by hand-written cases", () => {

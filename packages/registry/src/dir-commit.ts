@@ -18,7 +18,7 @@ import { UnreadableLedgerError } from "./storage-errors.js";
  * directory's reservation is the zone document's own `status "creating"` with pid and start time.
  */
 export async function commitChecked(
-  storage: Pick<Storage, "read" | "write" | "remove">,
+  storage: Pick<Storage, "list" | "read" | "write" | "remove" | "readMany">,
   request: CommitRequest,
 ): Promise<CommitResult> {
   const checks = [
@@ -36,6 +36,7 @@ export async function commitChecked(
       throw new ConflictError(file, "changed");
     }
   }
+  await refuseHeldAddresses(storage, request);
   const versions: CommitResult = new Map();
   for (const c of request.changes) {
     if ("remove" in c) await storage.remove(c.kind, c.name, c.expected);
@@ -83,4 +84,64 @@ export function sortAddresses(list: { family: 4 | 6; value: bigint }[]): string[
   return list
     .sort((a, b) => a.family - b.family || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
     .map((a) => formatAddress(a.family, a.value));
+}
+
+/**
+ * The directory's claims check: a zone written by a commit may not take an address that another
+ * zone document holds (what etcd's claim keys refuse by themselves). Only addresses the zone did
+ * not hold before are checked; any other zone document that does not parse fails closed.
+ */
+async function refuseHeldAddresses(
+  storage: Pick<Storage, "list" | "read" | "readMany">,
+  request: CommitRequest,
+): Promise<void> {
+  const wanted = new Map<string, { zone: string; text: string }>();
+  const changed = new Set(request.changes.filter((c) => c.kind === "zone").map((c) => c.name));
+  for (const c of request.changes) {
+    if (c.kind !== "zone" || "remove" in c) continue;
+    const before = await storage.read("zone", c.name);
+    const held = new Set(keysOf(before && zoneOfText(before.text, relativePath("zone", c.name))));
+    const zone = zoneOfText(c.text, relativePath("zone", c.name));
+    for (const net of zone?.nets ?? []) {
+      for (const text of net.addresses) {
+        const p = parseAddress(text);
+        if (p && !held.has(`${p.family}:${p.value}`))
+          wanted.set(`${p.family}:${p.value}`, { zone: c.name, text });
+      }
+    }
+  }
+  if (wanted.size === 0) return;
+  const names = (await storage.list("zone")).filter((n) => !changed.has(n));
+  const docs = storage.readMany
+    ? await storage.readMany("zone", names)
+    : new Map(
+        (
+          await Promise.all(names.map(async (n) => [n, await storage.read("zone", n)] as const))
+        ).filter((e): e is readonly [string, StoredDocument] => e[1] !== undefined),
+      );
+  const unreadable: string[] = [];
+  for (const [name, doc] of docs) {
+    const zone = zoneOfText(doc.text, relativePath("zone", name));
+    if (zone === undefined) unreadable.push(relativePath("zone", name));
+    for (const k of keysOf(zone)) {
+      const w = wanted.get(k);
+      if (w)
+        throw new ConflictError(
+          `${w.text} (wanted by zone ${w.zone}, held by zones/${name}.kdl)`,
+          "exists",
+        );
+    }
+  }
+  if (unreadable.length > 0) throw new UnreadableLedgerError(unreadable);
+}
+
+function keysOf(zone: { nets: { addresses: string[] }[] } | undefined): string[] {
+  const out: string[] = [];
+  for (const net of zone?.nets ?? []) {
+    for (const text of net.addresses) {
+      const p = parseAddress(text);
+      if (p) out.push(`${p.family}:${p.value}`);
+    }
+  }
+  return out;
 }

@@ -58,15 +58,31 @@ export class DirectoryStorage implements Storage {
     });
   }
 
-  /** Runs `fn` under the lock: the one already held through `lock()`, else a fresh one. */
-  private async underLock<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.held !== undefined) return fn();
+  /** Commits of this instance, one at a time (the lock file is per process, not per call). */
+  private queue: Promise<unknown> = Promise.resolve();
+  private ownLock = false;
+
+  /**
+   * Runs `fn` under the lock: the one a caller already holds through `lock()`, else a fresh one,
+   * taken after this instance's earlier commits finished.
+   */
+  private underLock<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.held !== undefined && !this.ownLock) return fn();
+    const run = this.queue.then(() => this.lockedRun(fn));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async lockedRun<T>(fn: () => Promise<T>): Promise<T> {
     const handle = await this.lock({ timeoutMs: this.lockTimeoutMs });
+    this.ownLock = true;
     try {
       const result = await fn();
+      this.ownLock = false;
       await handle.release();
       return result;
     } catch (err) {
+      this.ownLock = false;
       await handle.release().catch(() => undefined);
       throw err;
     }

@@ -1,6 +1,7 @@
 import { parseDocument } from "@zmgr/kdl-schema";
 import { describe, expect, it } from "vitest";
 import { ConflictError } from "../src/errors.js";
+import { reserveZone } from "../src/reserve-zone.js";
 import type { Storage } from "../src/storage.js";
 
 /** A backend under test, fresh and empty per call, with a way to corrupt a zone behind zmgr's back. */
@@ -131,6 +132,39 @@ export function describeStorageContract(label: string, make: () => Promise<Contr
       expect(await storage.usedAddresses([pool])).toEqual(["10.1.0.30", "10.1.0.31"]);
     });
 
+    it("refuses a commit of a zone taking an address another zone holds, writing nothing", async () => {
+      const { storage } = await make();
+      await storage.write("zone", "a", zoneText("a", ["10.1.0.20/24"]), null);
+      const taking = storage.commit({
+        changes: [
+          { kind: "zone", name: "b", text: zoneText("b", ["10.1.0.20/24"]), expected: null },
+        ],
+      });
+      await expect(taking).rejects.toBeInstanceOf(ConflictError);
+      expect(await storage.list("zone")).toEqual(["a"]);
+    });
+
+    it("two creates racing for one address: one commits, the other retries and gets the next", async () => {
+      const { storage } = await make();
+      const both = barrier(2);
+      const create = (zone: string) =>
+        reserveZone({
+          storage,
+          zone,
+          pool,
+          nonce: `n-${zone}`,
+          text: (a) => zoneText(zone, a),
+          budgetMs: 10_000,
+          now: () => Date.now(),
+          random: () => 0, // both pick the lowest free address
+          delay: async () => undefined,
+          betweenReadAndCommit: both,
+        });
+      const [a, b] = await Promise.all([create("web1"), create("web2")]);
+      expect([a.conflicts, b.conflicts].sort()).toEqual([0, 1]);
+      expect(await storage.usedAddresses([pool])).toEqual(["10.1.0.10", "10.1.0.11"]);
+    });
+
     it("never frees the addresses of a zone whose document stopped parsing (fails closed)", async () => {
       const subject = await make();
       await subject.storage.write("zone", "a", zoneText("a", ["10.1.0.20/24"]), null);
@@ -143,4 +177,19 @@ export function describeStorageContract(label: string, make: () => Promise<Contr
       else expect(outcome.code).toBe("zmgr::registry::ledger_unreadable");
     });
   });
+}
+
+/** Holds the first `n` arrivals until all have come (both creators read first); later ones pass. */
+export function barrier(n: number): () => Promise<void> {
+  const waiting: (() => void)[] = [];
+  let open = false;
+  return () =>
+    new Promise<void>((resolve) => {
+      if (open) return resolve();
+      waiting.push(resolve);
+      if (waiting.length === n) {
+        open = true;
+        for (const w of waiting) w();
+      }
+    });
 }

@@ -3,14 +3,17 @@ import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { mkdir, readdir, readFile, stat, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
-import type { DocKind } from "@zmgr/kdl-schema";
+import type { DocKind, Pool } from "@zmgr/kdl-schema";
 import { fsyncDir, writeAtomic } from "./atomic-write.js";
+import { commitChecked, usedInZones } from "./dir-commit.js";
 import { ConflictError, RegistryNotFoundError } from "./errors.js";
 import { toStorageError } from "./fs-errors.js";
 import { acquireLock, type LockDeps, staleMsFrom } from "./lock.js";
 import { assertSafeFileName } from "./names.js";
 import { machineId, probeOf } from "./process-probe.js";
 import {
+  type CommitRequest,
+  type CommitResult,
   KIND_DIRS,
   type LockHandle,
   type LockOptions,
@@ -38,7 +41,52 @@ export class DirectoryStorage implements Storage {
   constructor(
     readonly root: string,
     private readonly lockDeps: LockDeps = {},
+    /** How long `commit` and `usedAddresses` wait for the lock when they take it themselves. */
+    private readonly lockTimeoutMs = 30_000,
   ) {}
+
+  /** All changes under the lock, after every guard is checked (one file at a time, each atomic). */
+  commit(request: CommitRequest): Promise<CommitResult> {
+    return this.underLock(() => commitChecked(this, request));
+  }
+
+  /** Derived from the zone documents under the lock; an unparsable one fails closed. */
+  usedAddresses(pools: readonly Pool[]): Promise<string[]> {
+    return this.underLock(async () => {
+      const names = await this.list("zone");
+      return usedInZones(await this.readMany("zone", names), pools);
+    });
+  }
+
+  /** Commits of this instance, one at a time (the lock file is per process, not per call). */
+  private queue: Promise<unknown> = Promise.resolve();
+  private ownLock = false;
+
+  /**
+   * Runs `fn` under the lock: the one a caller already holds through `lock()`, else a fresh one,
+   * taken after this instance's earlier commits finished.
+   */
+  private underLock<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.held !== undefined && !this.ownLock) return fn();
+    const run = this.queue.then(() => this.lockedRun(fn));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async lockedRun<T>(fn: () => Promise<T>): Promise<T> {
+    const handle = await this.lock({ timeoutMs: this.lockTimeoutMs });
+    this.ownLock = true;
+    try {
+      const result = await fn();
+      this.ownLock = false;
+      await handle.release();
+      return result;
+    } catch (err) {
+      this.ownLock = false;
+      await handle.release().catch(() => undefined);
+      throw err;
+    }
+  }
 
   async list(kind: DocKind): Promise<string[]> {
     if (kind === "config") {

@@ -1,4 +1,6 @@
 export { TEMP_FILE } from "./atomic-write.js";
+export type { Claim } from "./claims.js";
+export { addressOfClaimKey, claimKeyOf, formatClaim, parseClaim } from "./claims.js";
 export { DirectoryStorage, versionOf } from "./dir-storage.js";
 export type { LockHolder } from "./errors.js";
 export {
@@ -37,10 +39,30 @@ export {
   withoutStatus,
   withReservation,
 } from "./reservation.js";
+export type { ReservedZone, ReserveZoneOptions } from "./reserve-zone.js";
+export { reserveZone } from "./reserve-zone.js";
 export type { RegistryRootOptions } from "./root.js";
 export { resolveRegistryRoot, SYSTEM_REGISTRY } from "./root.js";
 export type { LoadedFile, Snapshot } from "./snapshot.js";
-export type { LockHandle, LockOptions, Storage } from "./storage.js";
+export type {
+  Change,
+  CommitRequest,
+  CommitResult,
+  Guard,
+  LockHandle,
+  LockOptions,
+  ReservationStep,
+  Storage,
+  StoredDocument,
+} from "./storage.js";
 export { KIND_DIRS, LOCK_FILE, relativePath } from "./storage.js";
+export {
+  CommitRefusedError,
+  ContendedError,
+  PushIncompleteError,
+  ReservationLostError,
+  UnreadableLedgerError,
+  ZoneExistsError,
+} from "./storage-errors.js";
 export type { SweepOptions } from "./sweep.js";
 export { sweepTempFiles } from "./sweep.js";

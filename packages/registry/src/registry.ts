@@ -248,6 +248,8 @@ export class Registry {
 
   private async locked<T>(opts: LockRunOptions, fn: () => Promise<T>): Promise<T> {
     if (this.held.getStore() !== undefined) return fn();
+    // etcd has no lock: every write there is compare-and-swap on its own.
+    if (this.storage.lock === undefined) return fn();
     const onNote = opts.onNote ?? this.onNote;
     const onHeld = opts.onHeld ?? this.onHeld;
     const handle = await this.storage.lock({

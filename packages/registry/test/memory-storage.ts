@@ -1,7 +1,15 @@
-import type { DocKind } from "@zmgr/kdl-schema";
+import type { DocKind, Pool } from "@zmgr/kdl-schema";
+import { commitChecked, usedInZones } from "../src/dir-commit.js";
 import { versionOf } from "../src/dir-storage.js";
 import { ConflictError, LockedError } from "../src/errors.js";
-import type { LockHandle, LockOptions, Storage, StoredDocument } from "../src/storage.js";
+import type {
+  CommitRequest,
+  CommitResult,
+  LockHandle,
+  LockOptions,
+  Storage,
+  StoredDocument,
+} from "../src/storage.js";
 
 /**
  * A second Storage backend, in memory, to prove the interface is enough for Registry (the way a
@@ -41,6 +49,16 @@ export class MemoryStorage implements Storage {
       throw new ConflictError(key, "changed");
     }
     this.docs.delete(key);
+  }
+
+  commit(request: CommitRequest): Promise<CommitResult> {
+    return commitChecked(this, request);
+  }
+
+  async usedAddresses(pools: readonly Pool[]): Promise<string[]> {
+    const zones = new Map<string, StoredDocument>();
+    for (const name of await this.list("zone")) zones.set(name, (await this.read("zone", name))!);
+    return usedInZones(zones, pools);
   }
 
   async lock(opts: LockOptions): Promise<LockHandle> {

@@ -215,6 +215,8 @@ function memoryStorage(files: { kind: DocKind; name: string; text: string }[]): 
     read: async (kind, name) => docs.get(`${kind}/${name}`),
     write: refuse,
     remove: refuse,
+    commit: refuse,
+    usedAddresses: refuse,
     lock: refuse,
   };
 }

@@ -1,4 +1,6 @@
 export { prefixEnd } from "./bytes.js";
+export type { CheckReport, ClaimProblem } from "./check.js";
+export { ClaimsMismatchError, checkClaims } from "./check.js";
 export type { LeaseState, TxnRequest, TxnResult } from "./client.js";
 export { EtcdClient, MAX_TXN_OPS } from "./client.js";
 export type { ConnectionOptions, RequestKind } from "./connection.js";
@@ -13,6 +15,10 @@ export {
   TlsFileError,
   UnreachableError,
 } from "./errors.js";
+export type { EtcdStorageOptions } from "./etcd-storage.js";
+export { EtcdStorage } from "./etcd-storage.js";
+export { KeyLayout } from "./keys.js";
+export type { LeaseTimers } from "./lease-keeper.js";
 export type {
   Compare,
   CompareResult,
@@ -26,6 +32,15 @@ export type {
 } from "./messages.js";
 export type { EtcdEnvDeps } from "./options.js";
 export { connectionOptions } from "./options.js";
+export type { PullReport } from "./pull.js";
+export { PullTargetNotEmptyError, pullPathOf, pullRegistry } from "./pull.js";
+export type { PushOptions, PushReport } from "./push.js";
+export {
+  MOVED_FILE,
+  PushTargetNotEmptyError,
+  PushWhileCreatingError,
+  pushRegistry,
+} from "./push.js";
 export type { TlsMaterial } from "./transport.js";
 export type { EtcdEndpoint, EtcdUrl } from "./url.js";
 export { formatEndpoint, isEtcdUrl, parseEtcdUrl } from "./url.js";

@@ -54,6 +54,18 @@ export interface SshExecutor extends Executor {
 const TEMP_DIR = /^\/tmp\/zmgr\.[A-Za-z0-9]+$/;
 
 /**
+ * When the master cannot open another session (sshd's MaxSessions), ssh says so and falls back to
+ * a connection of its own, which runs the command: its line is ssh's, not the command's stderr.
+ */
+const MUX_FALLBACK = /^mux_client_request_session: session request failed: [^\n]*\n/gm;
+
+function withoutMuxFallback(out: SshOutcome): SshOutcome {
+  return MUX_FALLBACK.test(out.stderr)
+    ? { ...out, stderr: out.stderr.replace(MUX_FALLBACK, "") }
+    : out;
+}
+
+/**
  * The Executor for a remote illumos host over the system's OpenSSH client (SPEC §5): a private
  * known_hosts from the recorded host keys, one master connection, every argument quoted for the
  * remote POSIX shell and every program named by absolute path, at most `max-sessions` commands in
@@ -149,7 +161,7 @@ export function createSshExecutor(options: SshExecutorOptions): SshExecutor {
     const paths = await ready();
     const args = commandArgs(config, paths, remote, tty);
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
-      const out = await sessions.run(() => deps.spawn(args, spawnOptions));
+      const out = withoutMuxFallback(await sessions.run(() => deps.spawn(args, spawnOptions)));
       if (out.exitCode !== 255) return out;
       const error = hostError(out, remote);
       if (error === "retry") {

@@ -200,7 +200,7 @@ export function createSshExecutor(options: SshExecutorOptions): SshExecutor {
 
   return {
     host,
-    run: (command, runOptions = {}) =>
+    run: async (command, runOptions = {}) =>
       exec(lineOf(command, true), {
         ...(command.stdin !== undefined ? { stdin: command.stdin } : {}),
         binary: command.encoding === "buffer",

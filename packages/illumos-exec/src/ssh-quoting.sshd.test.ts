@@ -54,9 +54,9 @@ const arg = fc
   // no NUL (an argv cannot hold one) and no lone surrogate (not encodable as UTF-8)
   .filter((s) => !s.includes("\0") && !/[\uD800-\uDFFF]/u.test(s));
 const argvs = fc.array(arg, { maxLength: 8 });
-// Each run starts a Node process on the "host" (~1 s on a loaded 2-core machine): 40 per shell by
+// Each run starts a Node process on the "host" (0.1-1 s on this shared 2-core machine): 100 per shell by
 // default, more with ZMGR_SSH_QUOTING_RUNS. posix-quote.test.ts runs 150 through a local /bin/sh.
-const RUNS = Number(process.env.ZMGR_SSH_QUOTING_RUNS ?? 40);
+const RUNS = Number(process.env.ZMGR_SSH_QUOTING_RUNS ?? 100);
 
 for (const shell of ["/bin/dash", "/bin/bash"]) {
   sshd.describe(`ssh executor quoting, remote login shell ${shell}`, () => {

@@ -105,6 +105,9 @@ export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
     "MaxStartups 100:30:200",
     "PidFile none",
     "LogLevel VERBOSE",
+    // bash started by sshd reads ~/.bashrc unless SHLVL says it is nested: the test machine's rc
+    // files (the current user's login shell runs the ForceCommand) stay out of every command.
+    "SetEnv SHLVL=1",
     `ForceCommand exec ${shell} -c "$SSH_ORIGINAL_COMMAND"`,
   ];
   const configFile = join(dir, "sshd_config");

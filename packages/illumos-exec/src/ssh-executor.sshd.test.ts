@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import {
@@ -51,6 +51,7 @@ sshd.describe("ssh executor against a real sshd", () => {
   afterAll(async () => {
     await ssh?.close();
     await server?.close();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
   it("withFile writes the content byte for byte through tee, in a private dir, then removes it", async () => {

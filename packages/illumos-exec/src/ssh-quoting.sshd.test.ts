@@ -1,3 +1,5 @@
+import { rm } from "node:fs/promises";
+import { dirname } from "node:path";
 import { requireServer, type Sshd, startSshd } from "@zmgr/test-servers";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -71,6 +73,7 @@ for (const shell of ["/bin/dash", "/bin/bash"]) {
     afterAll(async () => {
       await ssh?.close();
       await server?.close();
+      if (script) await rm(dirname(script), { recursive: true, force: true });
     });
 
     it("delivers the hand-picked hard cases byte for byte", async () => {

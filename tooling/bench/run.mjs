@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeRegistry } from "./fixtures.mjs";
+import { benchSshOverhead } from "./ssh-overhead.mjs";
 import { benchStartup } from "./startup.mjs";
 import { benchStatusScale } from "./status-scale.mjs";
 
@@ -16,6 +17,8 @@ const zmgrBin = join(here, "../../apps/cli/dist/zmgr.js");
 const quick = process.argv.includes("--quick");
 /** `--lock-only`: only the lock hold benchmark (section 5). */
 const lockOnly = process.argv.includes("--lock-only");
+/** `--ssh-only`: only the ssh per-command overhead benchmark (section 7). */
+const sshOnly = process.argv.includes("--ssh-only");
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -52,6 +55,15 @@ async function timeAsync(fn, runs) {
 const results = [];
 function record(name, ms, extra = {}) {
   results.push({ name, ms: ms === null ? null : Math.round(ms * 100) / 100, ...extra });
+}
+
+if (sshOnly) {
+  await benchSshOverhead(record, { runs: quick ? 11 : 41, timeAsync });
+  for (const r of results)
+    console.log(
+      `${r.name}  ${r.ms.toFixed(2)} ms  ${r.ratio ? `${r.ratio}×` : ""}  ${r.goal ?? ""}`,
+    );
+  process.exit(0);
 }
 
 const work = mkdtempSync(join(tmpdir(), "zmgr-bench-"));
@@ -154,6 +166,8 @@ try {
   }
   // 6. `status` at 1,000 and 10,000 zones, every host command slowed to 20 ms (issue 18).
   if (!lockOnly) await benchStatusScale(record, quick ? { counts: [1_000] } : {});
+  // 7. Per-command overhead of the ssh executor, shared vs fresh connection (issue 14).
+  if (!lockOnly) await benchSshOverhead(record, { runs: quick ? 11 : 41, timeAsync });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -40,6 +40,22 @@ export {
 } from "./plan.js";
 export { type RunPlanOptions, runPlan } from "./plan-runner.js";
 export { shellJoin, shellQuote } from "./posix-quote.js";
+// The ssh executor (SPEC §5).
+export type { SshPaths } from "./ssh-args.js";
+export { classifySsh255, type SshFailure } from "./ssh-classify.js";
+export { COMMAND_PREFIXES, checkDestination, type SshHostConfig } from "./ssh-config.js";
+export {
+  HostClosedError,
+  HostConfigError,
+  type HostErrorContext,
+  HostKeyChangedError,
+  HostKeyUnknownError,
+  HostLostError,
+  HostSessionRefusedError,
+  HostUnreachableError,
+} from "./ssh-errors.js";
+export { createSshExecutor, type SshExecutor, type SshExecutorOptions } from "./ssh-executor.js";
+export type { SshDeps, SshOutcome, SshSpawnOptions } from "./ssh-spawn.js";
 export type {
   Command,
   ExecResult,

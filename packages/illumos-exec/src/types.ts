@@ -36,6 +36,12 @@ export interface Executor {
    * never throws on a non-zero one. Optional: an executor without it cannot log in.
    */
   interactive?(command: Command, io: TerminalIo): Promise<number>;
+  /**
+   * Writes `content` to a fresh private file on the host, calls `use` with its path, and always
+   * removes it afterwards (over ssh: `mktemp -d` + `tee` + `rm -rf`). Optional for now: the ssh
+   * executor has it.
+   */
+  withFile?<T>(content: string, use: (path: string) => Promise<T>): Promise<T>;
 }
 
 export type ZoneState =

@@ -12,3 +12,7 @@ export { startProxy } from "./proxy.js";
 export type { ServerGate } from "./require-server.js";
 export { requireServer } from "./require-server.js";
 export { ServerProcess } from "./server-process.js";
+export type { SshKeyPair } from "./ssh-keys.js";
+export { generateSshKey } from "./ssh-keys.js";
+export type { Sshd, SshdOptions } from "./sshd.js";
+export { startSshd } from "./sshd.js";

@@ -58,7 +58,7 @@ describe("IllumosHost against the simulator", () => {
     expect((await host.listZones()).find((z) => z.name === "router1")).toMatchObject({
       state: "running",
       id: 1,
-      ipType: "excl",
+      ipType: "exclusive",
     });
     expect((await host.showVnics()).map((v) => [v.link, v.over])).toEqual([
       ["router10", "oinetint0"],

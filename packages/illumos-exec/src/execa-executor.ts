@@ -1,4 +1,5 @@
 import { CommandAbortedError, CommandNotFoundError, PermissionDeniedError } from "./errors.js";
+import { spawnWithTerminal } from "./terminal-spawn.js";
 import type { Command, ExecResult, Executor, TerminalIo } from "./types.js";
 
 export interface ExecaExecutorOptions {
@@ -52,25 +53,7 @@ export function createExecaExecutor(options: ExecaExecutorOptions = {}): Executo
     async interactive(command: Command, io: TerminalIo): Promise<number> {
       const argv = [...prefix, command.file, ...command.args];
       const [file, ...args] = argv as [string, ...string[]];
-      const { execa } = await import("execa");
-      // The process's own streams are inherited (a terminal passes through untouched);
-      // other streams (tests) are piped.
-      const own =
-        io.stdin === process.stdin && io.stdout === process.stdout && io.stderr === process.stderr;
-      const sub = execa(file, args, {
-        shell: false,
-        reject: false,
-        extendEnv: true,
-        ...(options.env ? { env: options.env } : {}),
-        stdio: own ? "inherit" : "pipe",
-      });
-      if (!own) {
-        if (sub.stdin) io.stdin.pipe(sub.stdin);
-        sub.stdout?.pipe(io.stdout, { end: false });
-        sub.stderr?.pipe(io.stderr, { end: false });
-      }
-      const result = await sub;
-      if (!own && sub.stdin) io.stdin.unpipe(sub.stdin);
+      const result = await spawnWithTerminal(file, args, io, options.env);
       const failed = spawnFailure(result, argv, prefix.length > 0, false);
       return failed ? failed.exitCode : (result.exitCode ?? 0);
     },

@@ -1,5 +1,6 @@
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { CommandAbortedError, CommandNotFoundError } from "./errors.js";
+import { spawnWithTerminal } from "./terminal-spawn.js";
 import type { TerminalIo } from "./types.js";
 
 /** One finished ssh process. `exitCode` is 255 for ssh's own failures. */
@@ -70,21 +71,7 @@ export function defaultSshDeps(sshBinary = "ssh"): SshDeps {
       return { exitCode: result.exitCode, ...stdout, stderr: textOf(result.stderr) };
     },
     async spawnInteractive(args, io) {
-      const { execa } = await import("execa");
-      const own =
-        io.stdin === process.stdin && io.stdout === process.stdout && io.stderr === process.stderr;
-      const sub = execa(sshBinary, args, {
-        shell: false,
-        reject: false,
-        stdio: own ? "inherit" : "pipe",
-      });
-      if (!own) {
-        if (sub.stdin) io.stdin.pipe(sub.stdin);
-        sub.stdout?.pipe(io.stdout, { end: false });
-        sub.stderr?.pipe(io.stderr, { end: false });
-      }
-      const result = await sub;
-      if (!own && sub.stdin) io.stdin.unpipe(sub.stdin);
+      const result = await spawnWithTerminal(sshBinary, args, io);
       if (result.exitCode === undefined) {
         const code = (result.cause as { code?: unknown } | undefined)?.code;
         if (code === "ENOENT")

@@ -34,7 +34,8 @@ import { bytesToUnits, parseByteCount } from "./zonecfg-units.js";
  * Resources come out in info's block order (ZONECFG_INFO_ORDER), document order within a type.
  */
 const ZONE_PROPS = ["bootargs", "pool", "limitpriv", "scheduling-class", "hostid", "fs-allowed"];
-const NET_ATTRS = [
+/** The simple properties of a `net` resource (illumos-omnios), as its XML attributes name them. */
+export const NET_ATTRS = [
   "address",
   "allowed-address",
   "physical",

@@ -1,4 +1,4 @@
-import { escapeZonepath } from "@zmgr/illumos-exec/testing";
+import { escapeZonepath, NET_ATTRS } from "@zmgr/illumos-exec/testing";
 import type { SimResource, SimState, SimZone } from "./sim-model.js";
 
 /**
@@ -84,19 +84,7 @@ function element(r: SimResource): string[] {
   const attrs = (names: string[]) => names.map((n): [string, string | undefined] => [n, p[n]]);
   switch (r.type) {
     case "net":
-      return tag(
-        "network",
-        attrs([
-          "address",
-          "allowed-address",
-          "physical",
-          "defrouter",
-          "global-nic",
-          "mac-addr",
-          "vlan-id",
-        ]),
-        netAttrs(r),
-      );
+      return tag("network", attrs([...NET_ATTRS]), netAttrs(r));
     case "fs":
       return tag(
         "filesystem",

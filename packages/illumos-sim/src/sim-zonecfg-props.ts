@@ -1,4 +1,5 @@
 import { checkLinkName, ZONECFG_INFO_ORDER } from "@zmgr/illumos-exec";
+import { NET_ATTRS } from "@zmgr/illumos-exec/testing";
 import { familyOf } from "@zmgr/ipam";
 import type { SimFlavour } from "./sim-model.js";
 
@@ -42,18 +43,7 @@ export function resourceProps(
   switch (rt) {
     case "net":
       return omni
-        ? {
-            simple: [
-              "address",
-              "allowed-address",
-              "physical",
-              "defrouter",
-              "global-nic",
-              "mac-addr",
-              "vlan-id",
-            ],
-            lists: ["property"],
-          }
+        ? { simple: [...NET_ATTRS], lists: ["property"] }
         : { simple: ["address", "allowed-address", "physical", "defrouter"], lists: [] };
     case "fs":
       return { simple: ["dir", "special", "raw", "type"], lists: ["options"] };

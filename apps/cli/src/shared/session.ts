@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { createExecaExecutor, type Executor, IllumosHost } from "@zmgr/illumos-exec";
-import { Registry, resolveRegistryRoot, type Snapshot } from "@zmgr/registry";
+import { isProcessAlive, Registry, resolveRegistryRoot, type Snapshot } from "@zmgr/registry";
 import type { ExecutorRequest } from "../deps.js";
 import type { Invocation } from "./kit.js";
 import { verboseExecutor } from "./verbose-executor.js";
@@ -36,7 +36,7 @@ export async function openSession(inv: Invocation): Promise<Session> {
   const { ctx, globals } = inv;
   const { deps } = ctx;
   const root = resolveRoot(inv);
-  const isAlive = deps.isAlive ?? defaultIsAlive;
+  const isAlive = deps.isAlive ?? isProcessAlive;
   const registry = Registry.open(root, {
     host: deps.hostname,
     pid: deps.pid,
@@ -77,15 +77,6 @@ export async function openSession(inv: Invocation): Promise<Session> {
 export async function defaultExecutor(req: ExecutorRequest): Promise<Executor> {
   if (req.simulate) return (await import("@zmgr/illumos-sim")).createFileSimExecutor(req.stateFile);
   return createExecaExecutor(req.prefix.length > 0 ? { prefix: req.prefix } : {});
-}
-
-function defaultIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** The `-v` stream of a session, for notes such as where zone configurations came from. */

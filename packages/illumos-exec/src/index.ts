@@ -18,6 +18,7 @@ export { IllumosHost, type IllumosHostOptions } from "./host.js";
 export {
   checkLinkName,
   checkZoneName,
+  checkZoneNameSyntax,
   DEFAULT_VNIC_PATTERN,
   defaultVnicName,
   linkSafeZoneName,

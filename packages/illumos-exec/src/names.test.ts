@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkLinkName, checkZoneName, defaultVnicName, linkSafeZoneName } from "./names.js";
+import {
+  checkLinkName,
+  checkZoneName,
+  checkZoneNameSyntax,
+  defaultVnicName,
+  linkSafeZoneName,
+} from "./names.js";
 
 export const zoneNameArb = fc
   .tuple(
@@ -80,5 +86,18 @@ describe("linkSafeZoneName and defaultVnicName", () => {
         expect(checkLinkName(defaultVnicName(zone, index, "{zone}pub{index}"))).toBeUndefined();
       }),
     );
+  });
+});
+
+describe("checkZoneNameSyntax", () => {
+  it("checks length and characters only; the reserved names are checkZoneName's", () => {
+    expect(checkZoneNameSyntax("global")).toBeUndefined();
+    expect(checkZoneNameSyntax("SUNWdefault")).toBeUndefined();
+    expect(checkZoneName("global")).toMatch(/global zone/);
+    expect(checkZoneName("SUNWdefault")).toMatch(/SUNW/);
+    expect(checkZoneNameSyntax("a".repeat(63))).toBeUndefined();
+    expect(checkZoneNameSyntax("a".repeat(64))).toMatch(/at most 63/);
+    expect(checkZoneNameSyntax("-web")).toMatch(/must start with a letter or digit/);
+    expect(checkZoneNameSyntax("")).toMatch(/empty/);
   });
 });

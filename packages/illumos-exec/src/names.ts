@@ -9,6 +9,19 @@ const MAX_LINK_NUMBER = 4294967294n;
 
 /** zonecfg_validate_zonename plus zoneadm's SUNW rule. Returns a problem or undefined. */
 export function checkZoneName(name: string): string | undefined {
+  const syntax = checkZoneNameSyntax(name);
+  if (syntax !== undefined) return syntax;
+  if (name === "global") return `"global" is the name of the global zone and cannot be used`;
+  if (name.startsWith("SUNW"))
+    return `zone name "${name}" starts with "SUNW", which illumos reserves`;
+  return undefined;
+}
+
+/**
+ * The zone name's length and characters only, as `zonecfg -z` checks them; `checkZoneName` adds
+ * the reserved names (`global`, `SUNW*`) that zoneadm refuses.
+ */
+export function checkZoneNameSyntax(name: string): string | undefined {
   if (name === "") return "a zone name cannot be empty";
   if (name.length > MAX_ZONE_NAME) {
     return `zone name "${name}" is ${name.length} characters long; illumos allows at most ${MAX_ZONE_NAME}`;
@@ -16,9 +29,6 @@ export function checkZoneName(name: string): string | undefined {
   if (!ZONE_NAME.test(name)) {
     return `zone name "${name}" must start with a letter or digit and contain only letters, digits, "_", "." and "-"`;
   }
-  if (name === "global") return `"global" is the name of the global zone and cannot be used`;
-  if (name.startsWith("SUNW"))
-    return `zone name "${name}" starts with "SUNW", which illumos reserves`;
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { checkZoneNameSyntax } from "@zmgr/illumos-exec";
 import type { SimState } from "./sim-model.js";
 
 /** Accumulated output of one simulated command. */
@@ -61,7 +62,7 @@ export function parseMac(text: string): number[] | undefined {
 
 /** `zonecfg_validate_zonename` minus the reserved words (LZ). */
 export function validZoneName(name: string): boolean {
-  return name.length < 64 && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name);
+  return checkZoneNameSyntax(name) === undefined;
 }
 
 export function baseName(path: string): string {

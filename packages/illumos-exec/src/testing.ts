@@ -3,5 +3,5 @@
 
 export { escapeDladmValue, formatDladmParsable } from "./dladm-parse.js";
 export { type ArgMatcher, FakeExecutor, type FakeOutput } from "./fake-executor.js";
-export { escapeZonepath, formatZoneadmLine } from "./zoneadm-list.js";
 export { NET_ATTRS } from "./zone-xml.js";
+export { escapeZonepath, formatZoneadmLine } from "./zoneadm-list.js";

@@ -12,6 +12,14 @@ interface Manifest {
   version: string;
   private?: boolean;
   dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+/** Where a workspace package lives: published ones by the table, private test helpers in tooling/. */
+function workspacePath(name: string): string {
+  return name in PUBLISHED
+    ? PUBLISHED[name as PackageName]
+    : join("tooling", name.replace(/^@zmgr\//, ""));
 }
 
 /** A throwaway clone of the committed repo, sharing the root node_modules (never /work/main itself). */
@@ -121,11 +129,15 @@ describe("changeset version (in a temporary clone)", () => {
     await mkdir(out);
     const packed: PackageName[] = ["@zmgr/ipam", ...dependents];
     for (const name of packed) {
-      const deps = Object.keys(before.get(name)?.dependencies ?? {}).filter((d) => d in PUBLISHED);
+      // pack resolves `workspace:` in every dependency field, devDependencies included
+      const m = before.get(name);
+      const deps = Object.entries({ ...m?.dependencies, ...m?.devDependencies })
+        .filter(([, range]) => range.startsWith("workspace:"))
+        .map(([dep]) => dep);
       await mkdir(join(repo, PUBLISHED[name], "node_modules/@zmgr"), { recursive: true });
       for (const dep of deps)
         await symlink(
-          join(repo, PUBLISHED[dep as PackageName]),
+          join(repo, workspacePath(dep)),
           join(repo, PUBLISHED[name], "node_modules", dep),
         );
     }
